@@ -1,0 +1,170 @@
+"""Every error a user of ilpcore can cause.
+
+All of them derive from :class:`IlpcoreError`, so a host application can catch
+one type at its boundary.  Errors about a value say *where* the value is: a
+path such as ``courses[3].credits`` inside a document, or a file, line and
+column inside a data release.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "ConflictError",
+    "DataFileError",
+    "IlpcoreError",
+    "NotFoundError",
+    "PluginError",
+    "Problem",
+    "SchemaError",
+    "UnsupportedVersionError",
+    "ValidationError",
+    "join_path",
+]
+
+ROOT_PATH = ""
+"""The path of a whole document (shown to people as ``(document)``)."""
+
+
+def join_path(parent: str, child: str | int) -> str:
+    """Join a path prefix and a field name or list index.
+
+    >>> join_path("", "courses")
+    'courses'
+    >>> join_path("courses", 3)
+    'courses[3]'
+    >>> join_path("courses[3]", "credits")
+    'courses[3].credits'
+    """
+    if isinstance(child, int):
+        return f"{parent}[{child}]"
+    if not parent:
+        return child
+    if not child:
+        return parent
+    if child.startswith("["):
+        return parent + child
+    return f"{parent}.{child}"
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a value, and where it is."""
+
+    path: str
+    """Where the bad value is, e.g. ``courses[3].credits``; ``""`` is the whole document."""
+    message: str
+    """What is wrong with it, in words for a person."""
+
+    def under(self, prefix: str | int) -> Problem:
+        """The same problem seen from a containing value."""
+        return Problem(join_path_prefix(prefix, self.path), self.message)
+
+    def __str__(self) -> str:
+        return f"{self.path or '(document)'}: {self.message}"
+
+
+def join_path_prefix(prefix: str | int, path: str) -> str:
+    """Put ``prefix`` in front of ``path`` (which is relative to it)."""
+    head = join_path("", prefix) if isinstance(prefix, int) else prefix
+    if not path:
+        return head
+    if path.startswith("["):
+        return head + path
+    return join_path(head, path)
+
+
+class IlpcoreError(Exception):
+    """The root of every error that ilpcore raises because of its input."""
+
+
+class ValidationError(IlpcoreError, ValueError):
+    """A value or document is not valid.
+
+    ``problems`` lists *every* problem found, each with the path to the bad
+    value, so a user can fix them all at once.
+
+    >>> err = ValidationError([Problem("credits", "must not be negative")])
+    >>> str(err)
+    'credits: must not be negative'
+    >>> err.paths
+    ('credits',)
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("a ValidationError needs at least one problem")
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def at(cls, path: str, message: str) -> ValidationError:
+        """A validation error with a single problem."""
+        return cls([Problem(path, message)])
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """The paths of all problems, in the order found."""
+        return tuple(p.path for p in self.problems)
+
+    def under(self, prefix: str | int) -> ValidationError:
+        """The same error with every path seen from a containing value."""
+        return type(self)([p.under(prefix) for p in self.problems])
+
+    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
+        return (type(self), (self.problems,))
+
+
+class SchemaError(ValidationError):
+    """A document names a schema that ilpcore does not know, or a different one than asked for."""
+
+
+class UnsupportedVersionError(ValidationError):
+    """A document's version is newer than this ilpcore, or has no upgrade path."""
+
+
+class DataFileError(IlpcoreError):
+    """A published data file (O*NET, BLS, NCES...) is missing or malformed.
+
+    Names the file and, where known, the line (1-based, header is line 1) and column.
+    """
+
+    def __init__(
+        self, file: str, message: str, *, line: int | None = None, column: str | None = None
+    ) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        where = file
+        if line is not None:
+            where += f", line {line}"
+        if column is not None:
+            where += f", column {column!r}"
+        super().__init__(f"{where}: {message}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_data_file_error, (self.file, self.message, self.line, self.column))
+
+
+def _rebuild_data_file_error(
+    file: str, message: str, line: int | None, column: str | None
+) -> DataFileError:
+    return DataFileError(file, message, line=line, column=column)
+
+
+class NotFoundError(IlpcoreError, LookupError):
+    """Something asked for by key (a student, a revision, an occupation code) does not exist."""
+
+
+class ConflictError(IlpcoreError):
+    """A write was based on a revision that is no longer the current one; nothing was changed."""
+
+
+class PluginError(IlpcoreError):
+    """A plugin failed to load or implements a hook wrongly; the message names the plugin."""

@@ -1,0 +1,265 @@
+"""The checks that model types run when they are constructed.
+
+A check takes a field's value and returns ``None`` when it is fine, a message
+when it is not, or a list of :class:`Problem` whose paths are relative to the
+field (``"[2]"`` for the third item).  :class:`ModelBase` runs every check of
+every field and raises one :class:`ValidationError` listing all problems.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from ilpcore.exceptions import Problem, ValidationError, join_path_prefix
+
+__all__ = [
+    "GRADE_LEVEL_MAX",
+    "GRADE_LEVEL_MIN",
+    "Check",
+    "ModelBase",
+    "check",
+]
+
+GRADE_LEVEL_MIN: Final = 0
+"""Kindergarten."""
+GRADE_LEVEL_MAX: Final = 12
+
+Outcome = str | list[Problem] | None
+Check = Callable[[Any], Outcome]
+
+_CHECKS_KEY: Final = "ilpcore.checks"
+_ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,127}")
+
+
+def check(*checks: Check) -> Mapping[str, tuple[Check, ...]]:
+    """Field metadata that attaches checks: ``attrs.field(metadata=check(text))``."""
+    return {_CHECKS_KEY: checks}
+
+
+class ModelBase:
+    """Mixin for model types: runs every field's checks, then :meth:`_check`.
+
+    All problems of one value are reported together.
+    """
+
+    __slots__ = ()
+    _field_checks: ClassVar[dict[type, tuple[tuple[str, tuple[Check, ...]], ...]]] = {}
+
+    def __attrs_post_init__(self) -> None:
+        cls = type(self)
+        plan = ModelBase._field_checks.get(cls)
+        if plan is None:
+            plan = tuple(
+                (a.name, a.metadata[_CHECKS_KEY])
+                for a in attrs.fields(cls)
+                if _CHECKS_KEY in a.metadata
+            )
+            ModelBase._field_checks[cls] = plan
+        problems: list[Problem] = []
+        for name, checks in plan:
+            value = getattr(self, name)
+            for fn in checks:
+                outcome = fn(value)
+                if outcome is None:
+                    continue
+                if isinstance(outcome, str):
+                    problems.append(Problem(name, outcome))
+                else:
+                    problems.extend(
+                        Problem(join_path_prefix(name, p.path), p.message) for p in outcome
+                    )
+                break
+        if not problems:
+            problems.extend(self._check())
+        if problems:
+            raise ValidationError(problems)
+
+    def _check(self) -> Iterable[Problem]:
+        """Checks that span several fields; override in a model type."""
+        return ()
+
+
+# --- scalar checks -----------------------------------------------------------------------------
+
+
+def text(value: object) -> Outcome:
+    """A non-blank string."""
+    if not isinstance(value, str):
+        return f"must be a string, not {type(value).__name__}"
+    if not value.strip():
+        return "must not be blank"
+    return None
+
+
+def identifier(value: object) -> Outcome:
+    """An id: letters, digits and ``. _ : -``, starting with a letter or digit, ≤ 128 chars."""
+    if not isinstance(value, str) or not _ID_PATTERN.fullmatch(value):
+        return (
+            f"{value!r} is not a valid id (letters, digits and . _ : -, "
+            "starting with a letter or digit, at most 128 characters)"
+        )
+    return None
+
+
+def grade_level(value: object) -> Outcome:
+    """A grade level from kindergarten (0) to 12."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return f"must be a whole number, not {type(value).__name__}"
+    if not GRADE_LEVEL_MIN <= value <= GRADE_LEVEL_MAX:
+        return f"grade level {value} is out of range {GRADE_LEVEL_MIN}-{GRADE_LEVEL_MAX}"
+    return None
+
+
+def year(value: object) -> Outcome:
+    """A calendar year between 1900 and 2200."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 1900 <= value <= 2200:
+        return f"{value!r} is not a plausible year (1900-2200)"
+    return None
+
+
+def positive_int(value: object) -> Outcome:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        return f"must be a whole number of at least 1, got {value!r}"
+    return None
+
+
+def non_negative_int(value: object) -> Outcome:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        return f"must be a whole number of at least 0, got {value!r}"
+    return None
+
+
+def finite_decimal(value: object) -> Outcome:
+    """A finite ``Decimal`` (no NaN, no infinity)."""
+    if not isinstance(value, Decimal):
+        return f"must be a Decimal, not {type(value).__name__}"
+    if not value.is_finite():
+        return f"must be a finite number, not {value}"
+    return None
+
+
+def non_negative_decimal(value: object) -> Outcome:
+    """A finite ``Decimal`` that is zero or more."""
+    problem = finite_decimal(value)
+    if problem is None and value < 0:  # type: ignore[operator]
+        return f"must not be negative, got {value}"
+    return problem
+
+
+def finite_float(value: object) -> Outcome:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return f"must be a number, not {type(value).__name__}"
+    if not math.isfinite(value):
+        return f"must be a finite number, not {value}"
+    return None
+
+
+def a_date(value: object) -> Outcome:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        return f"must be a date, not {type(value).__name__}"
+    return None
+
+
+def aware_datetime(value: object) -> Outcome:
+    """A datetime that carries its time zone (ambiguous local times are refused)."""
+    if not isinstance(value, datetime):
+        return f"must be a datetime, not {type(value).__name__}"
+    if value.tzinfo is None or value.utcoffset() is None:
+        return "must include a time zone offset"
+    return None
+
+
+def boolean(value: object) -> Outcome:
+    if not isinstance(value, bool):
+        return f"must be true or false, not {type(value).__name__}"
+    return None
+
+
+def instance_of(*kinds: type) -> Check:
+    names = " or ".join(k.__name__ for k in kinds)
+
+    def check_instance(value: object) -> Outcome:
+        if not isinstance(value, kinds):
+            return f"must be {names}, not {type(value).__name__}"
+        return None
+
+    return check_instance
+
+
+def optional(inner: Check) -> Check:
+    """``None`` or a value that passes ``inner``."""
+
+    def check_optional(value: object) -> Outcome:
+        return None if value is None else inner(value)
+
+    return check_optional
+
+
+# --- collection checks -------------------------------------------------------------------------
+
+
+def each(*checks: Check) -> Check:
+    """A tuple whose every item passes ``checks``; problems name the item's index."""
+
+    def check_each(value: object) -> Outcome:
+        if not isinstance(value, tuple):
+            return f"must be a tuple, not {type(value).__name__}"
+        problems = []
+        for i, item in enumerate(value):
+            for fn in checks:
+                outcome = fn(item)
+                if outcome is None:
+                    continue
+                if isinstance(outcome, str):
+                    problems.append(Problem(f"[{i}]", outcome))
+                else:
+                    problems.extend(p.under(i) for p in outcome)
+                break
+        return problems or None
+
+    return check_each
+
+
+def set_of(kind: type) -> Check:
+    def check_set(value: object) -> Outcome:
+        if not isinstance(value, frozenset):
+            return f"must be a frozenset, not {type(value).__name__}"
+        bad = [v for v in value if not isinstance(v, kind)]
+        if bad:
+            return f"must hold only {kind.__name__}, not {type(bad[0]).__name__}"
+        return None
+
+    return check_set
+
+
+def unique(key: str) -> Check:
+    """Items of a tuple must not repeat ``key`` (e.g. ``id``)."""
+
+    def check_unique(value: object) -> Outcome:
+        seen: dict[object, int] = {}
+        problems = []
+        for i, item in enumerate(value):  # type: ignore[call-overload]
+            k = getattr(item, key)
+            if k in seen:
+                problems.append(
+                    Problem(f"[{i}].{key}", f"duplicate {key} {k!r} (first at [{seen[k]}])")
+                )
+            else:
+                seen[k] = i
+        return problems or None
+
+    return check_unique
+
+
+def not_before(later: str, earlier: str, value_later: object, value_earlier: object) -> list[Problem]:
+    """A problem at ``later`` when both are set and it comes before ``earlier``."""
+    if value_later is not None and value_earlier is not None and value_later < value_earlier:  # type: ignore[operator]
+        return [Problem(later, f"{value_later} is before {earlier} {value_earlier}")]
+    return []

@@ -1,0 +1,61 @@
+"""Saved lists: careers and colleges a student keeps, with favorites."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+from ilpcore.model._checks import (
+    ModelBase,
+    a_date,
+    boolean,
+    check,
+    each,
+    identifier,
+    instance_of,
+    optional,
+    text,
+    unique,
+)
+
+__all__ = ["SavedItem", "SavedList", "SavedListKind"]
+
+
+class SavedListKind(enum.Enum):
+    CAREERS = "careers"
+    """Items are O*NET-SOC codes."""
+    COLLEGES = "colleges"
+    """Items are IPEDS UNITIDs."""
+    PROGRAMS = "programs"
+    """Items are ``UNITID/CIP`` pairs."""
+
+
+@attrs.frozen
+class SavedItem(ModelBase):
+    key: str = attrs.field(metadata=check(text))
+    """The code of what is saved (an O*NET-SOC code, a UNITID...)."""
+    label: str = attrs.field(metadata=check(text))
+    saved_on: date = attrs.field(metadata=check(a_date))
+    favorite: bool = attrs.field(default=False, metadata=check(boolean))
+    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+
+
+@attrs.frozen
+class SavedList(ModelBase):
+    """A named, dated list, e.g. "Careers from my interest profile (Oct 2026)"."""
+
+    id: str = attrs.field(metadata=check(identifier))
+    kind: SavedListKind = attrs.field(metadata=check(instance_of(SavedListKind)))
+    name: str = attrs.field(metadata=check(text))
+    created_on: date = attrs.field(metadata=check(a_date))
+    items: tuple[SavedItem, ...] = attrs.field(
+        default=(), metadata=check(each(instance_of(SavedItem)), unique("key"))
+    )
+    source: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    """Where the list came from, e.g. ``O*NET 30.1 interest match``."""
+
+    @property
+    def favorites(self) -> tuple[SavedItem, ...]:
+        return tuple(i for i in self.items if i.favorite)
