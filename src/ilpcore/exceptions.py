@@ -20,6 +20,7 @@ __all__ = [
     "PluginError",
     "Problem",
     "SchemaError",
+    "UndifferentiatedProfileError",
     "UnsupportedVersionError",
     "ValidationError",
     "join_path",
@@ -168,3 +169,14 @@ class ConflictError(IlpcoreError):
 
 class PluginError(IlpcoreError):
     """A plugin failed to load or implements a hook wrongly; the message names the plugin."""
+
+
+# --- matching: interests and ranking ---
+
+
+class UndifferentiatedProfileError(ValidationError):
+    """A score profile is too flat to rank occupations by correlation.
+
+    Raised by matching unless the caller asks for a best effort; the problem's
+    path names the profile (e.g. ``scores``) and the message gives its spread.
+    """
