@@ -17,7 +17,6 @@ Exactness rules that keep every path (pure Python, pruned, NumPy) bit-identical:
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Sequence
 from fractions import Fraction
@@ -32,6 +31,10 @@ _SLACK: Final = 1e-9
 """Bounds are compared with this much slack, so pruning never drops a possible tie."""
 _ANGLE_SLACK: Final = 1e-6
 """Added to every cluster radius: ``acos`` near 1 is only good to about 1e-8 radians."""
+_KMEANS_ROUNDS: Final = 12
+_FIRST_PASS: Final = 2
+"""Score whole groups until this many times k occupations are scored, then prune."""
+_GROUPS_PER_SQRT_N: Final = 2
 
 
 def canonical_differences(scores: Sequence[float]) -> tuple[int, ...] | None:
@@ -50,9 +53,20 @@ def canonical_differences(scores: Sequence[float]) -> tuple[int, ...] | None:
     return tuple(v // g for v in d)
 
 
+EXACT_SQUARES: Final = 2**53
+"""Below this, the sum of squares of canonical differences is exact as a float."""
+
+
 def unit_from_differences(d: Sequence[int]) -> tuple[float, ...]:
-    norm = math.sqrt(float(sum(v * v for v in d)))
-    return tuple(float(v) / norm for v in d)
+    """``d / |d|``; computed as ``float(d_k) / sqrt(float(sum d_k^2))`` when that is exact."""
+    squares = sum(v * v for v in d)
+    if squares < EXACT_SQUARES:
+        norm = math.sqrt(float(squares))
+        return tuple(float(v) / norm for v in d)
+    largest = max(abs(v) for v in d)
+    scaled = [v / largest for v in d]  # int / int is correctly rounded, even for huge ints
+    norm = math.sqrt(math.fsum(q * q for q in scaled))
+    return tuple(q / norm for q in scaled)
 
 
 def unit_vector(scores: Sequence[float]) -> tuple[float, ...] | None:
@@ -70,30 +84,72 @@ def dot(u: Sequence[float], v: Sequence[float]) -> float:
 class _Cluster:
     centre: tuple[float, ...]
     """Unit-length direction of the cluster."""
-    radius: float
-    """Largest angle (radians) between the centre and a member."""
+    cos_radius: float
+    """Cosine of the largest angle between the centre and a member (plus a safety margin)."""
+    sin_radius: float
     positions: tuple[int, ...]
-    vectors: tuple[tuple[float, ...], ...]
+    rows: tuple[tuple[float, float, float, float, float, float, int], ...]
+    """Each member's six components followed by its position."""
 
 
 def _angle(u: Sequence[float], v: Sequence[float]) -> float:
     return math.acos(max(-1.0, min(1.0, dot(u, v))))
 
 
+def _normalised_mean(
+    vectors: Sequence[Sequence[float]], members: Sequence[int]
+) -> tuple[float, ...]:
+    mean = [math.fsum(vectors[p][k] for p in members) for k in range(DIM)]
+    length = math.sqrt(math.fsum(m * m for m in mean))
+    return tuple(m / length for m in mean) if length > 0 else tuple(vectors[members[0]])
+
+
+def _nearest(v: Sequence[float], centres: Sequence[Sequence[float]]) -> int:
+    best, best_dot = 0, -math.inf
+    for j, c in enumerate(centres):
+        d = dot(v, c)
+        if d > best_dot:
+            best, best_dot = j, d
+    return best
+
+
 def _clusters(vectors: Sequence[tuple[float, ...]]) -> tuple[_Cluster, ...]:
-    groups: dict[tuple[int, int], list[int]] = {}
-    for pos, v in enumerate(vectors):
-        order = sorted(range(DIM), key=lambda k: (-v[k], k))
-        groups.setdefault((order[0], order[1]), []).append(pos)
+    """Deterministic spherical k-means (about 2*sqrt(n) groups, farthest-point start)."""
+    if not vectors:
+        return ()
+    k = min(len(vectors), max(1, round(_GROUPS_PER_SQRT_N * math.sqrt(len(vectors)))))
+    centres: list[tuple[float, ...]] = [vectors[0]]
+    closest = [dot(v, vectors[0]) for v in vectors]
+    while len(centres) < k:
+        far = min(range(len(vectors)), key=lambda i: (closest[i], i))
+        centres.append(vectors[far])
+        closest = [max(c, dot(v, vectors[far])) for c, v in zip(closest, vectors, strict=True)]
+    assignment: list[int] = []
+    for _ in range(_KMEANS_ROUNDS):
+        new = [_nearest(v, centres) for v in vectors]
+        if new == assignment:
+            break
+        assignment = new
+        groups: list[list[int]] = [[] for _ in centres]
+        for p, j in enumerate(assignment):
+            groups[j].append(p)
+        centres = [_normalised_mean(vectors, g) if g else centres[j] for j, g in enumerate(groups)]
+    groups = [[] for _ in centres]
+    for p, j in enumerate(assignment):
+        groups[j].append(p)
     clusters = []
-    for key in sorted(groups):
-        members = groups[key]
-        mean = [math.fsum(vectors[p][k] for p in members) for k in range(DIM)]
-        length = math.sqrt(math.fsum(m * m for m in mean))
-        centre = tuple(m / length for m in mean) if length > 0 else vectors[members[0]]
-        radius = max(_angle(centre, vectors[p]) for p in members) + _ANGLE_SLACK
+    for centre, members in zip(centres, groups, strict=True):
+        if not members:
+            continue
+        radius = min(math.pi, max(_angle(centre, vectors[p]) for p in members) + _ANGLE_SLACK)
         clusters.append(
-            _Cluster(centre, radius, tuple(members), tuple(vectors[p] for p in members))
+            _Cluster(
+                centre,
+                math.cos(radius),
+                math.sin(radius),
+                tuple(members),
+                tuple((*vectors[p], p) for p in members),  # type: ignore[misc]
+            )
         )
     return tuple(clusters)
 
@@ -102,9 +158,9 @@ def _clusters(vectors: Sequence[tuple[float, ...]]) -> tuple[_Cluster, ...]:
 class VectorIndex:
     """Unit vectors in a fixed order (the tie-break order), searchable for the top k by r.
 
-    The search groups vectors by their two largest components and skips a group when
-    an angular bound proves none of its members can reach the current k-th best r;
-    the result is exactly that of scoring every vector.
+    The search groups nearby vectors (spherical k-means) and skips a group when an
+    angular bound proves none of its members can reach the current k-th best r; the
+    result is exactly that of scoring every vector.
     """
 
     vectors: tuple[tuple[float, ...], ...]
@@ -125,32 +181,52 @@ class VectorIndex:
         ]
 
     def top(self, u: Sequence[float], k: int) -> list[tuple[float, int]]:
-        """The ``k`` best ``(r, position)`` pairs: r descending, then position ascending."""
+        """The ``k`` best ``(r, position)`` pairs: r descending, then position ascending.
+
+        Groups are visited best bound first.  Once ``k`` occupations are scored, the
+        k-th best r so far is a lower bound of the final k-th r: later groups whose
+        bound is below it are skipped and, in the others, only scores reaching it kept.
+        """
         if k <= 0 or not self.vectors:
             return []
         a0, a1, a2, a3, a4, a5 = u
         bounded = []
+        sqrt = math.sqrt
         for c in self._clusters:
-            theta = _angle(u, c.centre)
-            bound = 1.0 if theta <= c.radius else math.cos(theta - c.radius)
-            bounded.append((-bound, c.positions[0], c))
-        bounded.sort(key=lambda t: (t[0], t[1]))
-        heap: list[float] = []
+            x = c.centre
+            cos_t = a0 * x[0] + a1 * x[1] + a2 * x[2] + a3 * x[3] + a4 * x[4] + a5 * x[5]
+            # cos(theta - radius) when the student lies outside the cluster's cone, else 1
+            if cos_t >= c.cos_radius:
+                bound = 1.0
+            else:
+                sin_t = sqrt(max(0.0, 1.0 - cos_t * cos_t))
+                bound = cos_t * c.cos_radius + sin_t * c.sin_radius
+            bounded.append((-bound, c.positions[0], c.rows))
+        bounded.sort()
         found: list[tuple[float, int]] = []
-        for neg_bound, _, c in bounded:
-            if len(heap) >= k and -neg_bound < heap[0] - _SLACK:
+        visited = 0
+        for _bound, _, rows in bounded:
+            visited += 1
+            found.extend(
+                [
+                    (-(a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3 + a4 * x4 + a5 * x5), p)
+                    for x0, x1, x2, x3, x4, x5, p in rows
+                ]
+            )
+            if len(found) >= _FIRST_PASS * k:
                 break
-            rs = [
-                a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3 + a4 * x4 + a5 * x5
-                for x0, x1, x2, x3, x4, x5 in c.vectors
-            ]
-            found.extend(zip(rs, c.positions, strict=True))
-            for r in rs:
-                if len(heap) < k:
-                    heapq.heappush(heap, r)
-                elif r > heap[0]:
-                    heapq.heapreplace(heap, r)
-        threshold = heap[0] if len(heap) >= k else -math.inf
-        best = [pair for pair in found if pair[0] >= threshold]
-        best.sort(key=lambda p: (-p[0], p[1]))
-        return best[:k]
+        found.sort()
+        limit = found[k - 1][0] if len(found) >= k else math.inf
+        for neg_bound, _, rows in bounded[visited:]:
+            if neg_bound > limit + _SLACK:
+                break
+            found.extend(
+                [
+                    (neg_r, p)
+                    for x0, x1, x2, x3, x4, x5, p in rows
+                    if (neg_r := -(a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3 + a4 * x4 + a5 * x5))
+                    <= limit
+                ]
+            )
+        found.sort()
+        return [(-neg_r, p) for neg_r, p in found[:k]]

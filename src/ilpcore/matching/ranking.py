@@ -36,6 +36,7 @@ from typing import Any, Final, Protocol
 import attrs
 
 from ilpcore.exceptions import Problem, UndifferentiatedProfileError, ValidationError
+from ilpcore.matching import _render
 from ilpcore.matching._vectors import (
     VectorIndex,
     canonical_differences,
@@ -139,6 +140,19 @@ class InterestIndex:
     _subsets: dict[tuple[int, ...], _Subset] = attrs.field(
         factory=dict, repr=False, eq=False, hash=False
     )
+    _zone_counts: dict[int | None, int] = attrs.field(
+        factory=dict, repr=False, eq=False, hash=False
+    )
+    _codes: dict[str, int] = attrs.field(factory=dict, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        for i, p in enumerate(self.rated):
+            self._codes[p.code] = i
+            self._zone_counts[p.job_zone] = self._zone_counts.get(p.job_zone, 0) + 1
+
+    def position(self, code: str) -> int | None:
+        """The position of a rated occupation, or ``None``."""
+        return self._codes.get(code)
 
     @classmethod
     def build(cls, profiles: Iterable[OccupationProfile], *, release: str) -> InterestIndex:
@@ -187,8 +201,9 @@ class InterestIndex:
             self._subsets[key] = found
         return found
 
-    def zone_count(self, zones: tuple[int, ...]) -> int:
-        return sum(1 for p in self.rated if p.job_zone in zones)
+    def zone_count(self, zones: Iterable[int | None]) -> int:
+        """How many rated occupations are in ``zones``."""
+        return sum(self._zone_counts.get(z, 0) for z in zones)
 
 
 def _occupation_unit(interests: Sequence[float]) -> tuple[float, ...] | None:
@@ -396,6 +411,21 @@ class MatchResult:
     def codes(self) -> tuple[str, ...]:
         return tuple(m.code for m in self.matches)
 
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready document (with the O*NET attribution)."""
+        return _render.result_dict(self)
+
+    def to_text(self) -> str:
+        """A plain-text report (with the O*NET attribution)."""
+        return _render.result_text(self)
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    def _repr_html_(self) -> str:
+        """An HTML table for notebooks; every value is escaped."""
+        return _render.result_html(self)
+
 
 def _zones_for(index: InterestIndex, zone: int, top: int) -> tuple[int, ...]:
     """``zone`` alone, or the narrowest band of neighbours around it holding ``top``."""
@@ -483,15 +513,16 @@ def _result(
     excluded: frozenset[str],
     today: date,
 ) -> MatchResult:
-    rated_codes = {p.code for p in index.rated}
-    dismissed = len(excluded & rated_codes)
     outside = no_zone = 0
     if zones is not None:
-        no_zone = sum(1 for p in index.rated if p.job_zone is None)
-        outside = sum(1 for p in index.rated if p.job_zone is not None and p.job_zone not in zones)
+        no_zone = index.zone_count((None,))
+        outside = len(index.rated) - no_zone - index.zone_count(zones)
     eligible = len(index.rated) - outside - no_zone
-    if zones is not None:
-        dismissed = sum(1 for p in index.rated if p.code in excluded and p.job_zone in zones)
+    dismissed = 0
+    for code in excluded:
+        pos = index.position(code)
+        if pos is not None and (zones is None or index.rated[pos].job_zone in zones):
+            dismissed += 1
     below = eligible - dismissed - len(matches)
     notes: list[str] = []
     filters = MatchFilters(top, zone, zones, tuple(sorted(excluded)))
