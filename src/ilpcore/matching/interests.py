@@ -47,6 +47,7 @@ __all__ = [
     "InterestItem",
     "InterestScores",
     "from_assessment",
+    "is_undifferentiated",
     "load_interest_profiler",
     "to_assessment",
 ]
@@ -320,6 +321,18 @@ def _check_release(file: str, items: tuple[InterestItem, ...]) -> None:
             raise DataFileError(file, f"area {area} has {count} items, expected 10")
 
 
+def is_undifferentiated(values: Sequence[int], minimum: float, maximum: float) -> bool:
+    """Whether six whole-number scores are flat: spread below the threshold of the range.
+
+    Computed exactly: ``sum((6*x - sum(x))**2) = 216 * variance`` is compared with
+    ``216 * (threshold * range)**2``, so every path (single, batch, NumPy) agrees.
+    """
+    total = sum(values)
+    squares = sum((len(values) * v - total) ** 2 for v in values)
+    n3 = len(values) ** 3
+    return squares < n3 * (FLAT_PROFILE_THRESHOLD * (maximum - minimum)) ** 2
+
+
 def _scores_check(value: object) -> str | None:
     if not isinstance(value, tuple) or len(value) != len(RIASEC):
         return "must be a tuple of 6 scores in RIASEC order"
@@ -373,7 +386,7 @@ class InterestScores(ModelBase):
     @property
     def undifferentiated(self) -> bool:
         """True when :attr:`spread` is below :data:`FLAT_PROFILE_THRESHOLD` of the scale range."""
-        return self.spread < FLAT_PROFILE_THRESHOLD * (self.maximum - self.minimum)
+        return is_undifferentiated(self.values, self.minimum, self.maximum)
 
     @property
     def code(self) -> str:
