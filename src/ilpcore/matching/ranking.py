@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, Final, Protocol
@@ -218,10 +219,18 @@ class StudentProfile:
     scale: str
     unit: tuple[float, ...]
     """Centred, unit-length scores (the standardised scores divided by sqrt(6))."""
-    code: str
-    tied_codes: tuple[str, ...]
     spread: float
     undifferentiated: bool
+
+    @functools.cached_property
+    def code(self) -> str:
+        """Three-letter code; ties in RIASEC order."""
+        return holland_code(self.scores)
+
+    @functools.cached_property
+    def tied_codes(self) -> tuple[str, ...]:
+        """Every three-letter code the ties allow (Iachan's tie rule averages over them)."""
+        return tied_codes(self.scores)
 
 
 def student_profile(
@@ -269,8 +278,6 @@ def student_profile(
         scores=values,
         scale=scale,
         unit=unit_from_differences(d),
-        code=holland_code(values),
-        tied_codes=tied_codes(values),
         spread=spread,
         undifferentiated=flat,
     )
@@ -281,16 +288,32 @@ class InterestMatch:
     """One ranked occupation with everything needed to explain its place."""
 
     rank: int
-    code: str
-    title: str
     r: float
     """Pearson correlation of the student's scores with the occupation's OI profile."""
-    job_zone: int | None
-    occupation_code: str
-    """O*NET's Interest High-Points (up to three letters)."""
-    student_code: str
-    _student: StudentProfile = attrs.field(repr=False, eq=False)
-    _occupation: tuple[float, ...] = attrs.field(repr=False, eq=False)
+    occupation: OccupationProfile
+    student: StudentProfile = attrs.field(repr=False, eq=False)
+    _vector: tuple[float, ...] = attrs.field(repr=False, eq=False)
+
+    @property
+    def code(self) -> str:
+        return self.occupation.code
+
+    @property
+    def title(self) -> str:
+        return self.occupation.title
+
+    @property
+    def job_zone(self) -> int | None:
+        return self.occupation.job_zone
+
+    @property
+    def occupation_code(self) -> str:
+        """O*NET's Interest High-Points (up to three letters)."""
+        return self.occupation.high_points
+
+    @property
+    def student_code(self) -> str:
+        return self.student.code
 
     @property
     def contributions(self) -> tuple[float, ...]:
@@ -298,8 +321,8 @@ class InterestMatch:
 
         They add up (left to right) to exactly :attr:`r`.
         """
-        u = self._student.unit
-        v = self._occupation
+        u = self.student.unit
+        v = self._vector
         return tuple(u[k] * v[k] for k in range(len(RIASEC)))
 
     @property
@@ -307,7 +330,7 @@ class InterestMatch:
         """Iachan's M (0-28), averaged over the student's tied codes (Iachan's tie rule)."""
         if not self.occupation_code:
             return 0.0
-        return iachan_m_mean(self._student.tied_codes, [self.occupation_code[:3]])
+        return iachan_m_mean(self.student.tied_codes, [self.occupation_code[:3]])
 
     @property
     def brown_gore_c(self) -> int:
@@ -489,18 +512,7 @@ def rank_profile(
 def _match(
     rank: int, r: float, index: InterestIndex, position: int, student: StudentProfile
 ) -> InterestMatch:
-    p = index.rated[position]
-    return InterestMatch(
-        rank,
-        p.code,
-        p.title,
-        r,
-        p.job_zone,
-        p.high_points,
-        student.code,
-        student,
-        index.vectors.vectors[position],
-    )
+    return InterestMatch(rank, r, index.rated[position], student, index.vectors.vectors[position])
 
 
 def _result(
