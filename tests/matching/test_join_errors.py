@@ -71,7 +71,8 @@ def test_oews_suppressed_cells(tmp_path: Path) -> None:
     row = OEWS_CEO.replace("102.88", "").replace("213990", "#").replace(",\n", ",h_median:5\n")
     (tmp_path / "oews_national_may2025.csv").write_text(OEWS_HEADER + row)
     table = read_oews(tmp_path)
-    stats = table.national["11-1011"]
+    stats = table.statistics("11-1011")
+    assert stats is not None
     assert stats.figure("median", hourly=True).status.value == "top_coded"
     assert stats.figure("median").status.value == "top_coded"
     assert stats.annual_median is None

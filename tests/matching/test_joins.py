@@ -75,10 +75,12 @@ def test_state_wages_and_suppressed_values(catalog: OccupationCatalog) -> None:
 
 def test_suppressed_values_are_never_zero(catalog: OccupationCatalog) -> None:
     assert catalog.wages is not None
-    tables = [catalog.wages.national, *catalog.wages.states.values()]
+    areas = [None, *catalog.wages.states]
     statuses: Counter[WageStatus] = Counter()
-    for table in tables:
-        for s in table.values():
+    for area in areas:
+        for code in catalog.wages.area(area):
+            s = catalog.wages.statistics(code, area)
+            assert s is not None
             for value, status in zip(
                 s.annual + s.hourly, s.annual_status + s.hourly_status, strict=True
             ):
@@ -128,7 +130,7 @@ def test_every_published_occupation_is_joined(catalog: OccupationCatalog, data_d
     """Every detailed OEWS / EP line item code reaches some O*NET occupation."""
     assert catalog.wages is not None
     assert catalog.projections is not None
-    national = {c for c, s in catalog.wages.national.items() if _is_detailed(data_dir, c)}
+    national = {c for c in catalog.wages.national if _is_detailed(data_dir, c)}
     assert len(national) == 830
     assert national <= _used(catalog, None)
     for state, table in catalog.wages.states.items():

@@ -141,12 +141,14 @@ class OccupationCatalog(ModelBase):
         if self.wages is None:
             return None
         area = "US" if state is None else state_code(state)
-        table = self.wages.area(None if area == "US" else area)
+        table = self.wages.area(area)
         found = self._resolver(f"oews:{area}", table).resolve(occupation.soc_code)
         if found is None:
             return None
         soc, match = found
-        return OccupationWages(occupation.code, soc, match, table[soc], self.wages.release)
+        statistics = self.wages.statistics(soc, area)
+        assert statistics is not None  # the resolver only returns published codes
+        return OccupationWages(occupation.code, soc, match, statistics, self.wages.release)
 
     def outlook_of(self, code: str) -> OccupationOutlook | None:
         """The BLS employment projection of an occupation (same join rules as wages)."""

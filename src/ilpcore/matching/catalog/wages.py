@@ -13,6 +13,7 @@ never as 0.
 from __future__ import annotations
 
 import enum
+import math
 import os
 import re
 from collections.abc import Callable
@@ -132,20 +133,52 @@ class WageStatistics:
         return self.hourly[3]
 
 
+WageRow = tuple[str, str, int | None, tuple[str, ...]]
+"""A validated OEWS row kept compact: title, area title, employment and the 12 wage cells
+(hourly then annual; a published value as its decimal text, a suppressed one as ``!status``)."""
+
+
 @attrs.frozen
 class WageTable:
-    """OEWS wages of one release, national and by state, keyed by SOC code."""
+    """OEWS wages of one release, national and by state, keyed by SOC code.
+
+    Rows are kept as validated text and turned into :class:`WageStatistics`
+    when asked for, which keeps loading (and the cache) fast.
+    """
 
     release: str
     """E.g. ``"May 2025"``."""
-    national: dict[str, WageStatistics] = attrs.field(repr=False)
-    states: dict[str, dict[str, WageStatistics]] = attrs.field(repr=False)
+    national: dict[str, WageRow] = attrs.field(repr=False)
+    states: dict[str, dict[str, WageRow]] = attrs.field(repr=False)
 
-    def area(self, state: str | None) -> dict[str, WageStatistics]:
-        """The table of the U.S. (``None``) or of a state (abbreviation, name or FIPS code)."""
-        if state is None:
+    def area(self, state: str | None) -> dict[str, WageRow]:
+        """The rows of the U.S. (``None``) or of a state (abbreviation, name or FIPS code)."""
+        if state is None or state_code(state) == NATIONAL:
             return self.national
         return self.states.get(state_code(state), {})
+
+    def statistics(self, soc: str, state: str | None = None) -> WageStatistics | None:
+        """The wages published for ``soc`` in the U.S. or a state (``None`` when none)."""
+        area = NATIONAL if state is None else state_code(state)
+        row = self.area(area).get(soc)
+        if row is None:
+            return None
+        title, area_title, employment, cells = row
+        values = tuple(None if c.startswith("!") else Decimal(c) for c in cells)
+        statuses = tuple(
+            WageStatus(c[1:]) if c.startswith("!") else WageStatus.PUBLISHED for c in cells
+        )
+        return WageStatistics(
+            soc_code=soc,
+            title=title,
+            area=area,
+            area_title=area_title,
+            employment=employment,
+            hourly=values[:6],
+            annual=values[6:],
+            hourly_status=statuses[:6],
+            annual_status=statuses[6:],
+        )
 
 
 def state_code(state: str) -> str:
@@ -202,11 +235,12 @@ def read_oews(folder: str | os.PathLike[str]) -> WageTable:
         raise DataFileError(str(root / "oews_national_*.csv"), "no OEWS national file")
     national_path = nationals[-1]
     release = _release_of(national_path)
-    national = {
-        s.soc_code: s
-        for s in _rows(read_csv_file(national_path), lambda i, row: (NATIONAL, "United States"))
-    }
-    by_state: dict[str, dict[str, WageStatistics]] = {}
+    national: dict[str, WageRow] = {}
+    for _area, code, row in _rows(
+        read_csv_file(national_path), lambda i, row: (NATIONAL, "United States")
+    ):
+        national[code] = row
+    by_state: dict[str, dict[str, WageRow]] = {}
     if states:
         table = read_csv_file(states[-1])
         c_fips, c_title = table.columns(("state_fips", "area_title"))
@@ -217,9 +251,8 @@ def read_oews(folder: str | os.PathLike[str]) -> WageTable:
                 raise table.error(i, c_fips, f"unknown state FIPS code {row[c_fips]!r}")
             return STATES[fips], row[c_title]
 
-        for s in _rows(table, area_of):
-            area = by_state.setdefault(s.area, {})
-            area[s.soc_code] = s
+        for area, code, row in _rows(table, area_of):
+            by_state.setdefault(area, {})[code] = row
     return WageTable(release=release, national=national, states=by_state)
 
 
@@ -228,13 +261,12 @@ _SOC = re.compile(r"\d\d-\d\d\d\d")
 
 def _rows(
     table: Table, area_of: Callable[[int, list[str]], tuple[str, str]]
-) -> list[WageStatistics]:
+) -> list[tuple[str, str, WageRow]]:
     c_code, c_title, c_emp, c_notes = table.columns(
         ("occ_code", "occ_title", "tot_emp", "footnotes")
     )
-    hourly_cols = table.columns(f"h_{m}" for m in _MEASURES)
-    annual_cols = table.columns(f"a_{m}" for m in _MEASURES)
-    out: list[WageStatistics] = []
+    wage_cols = table.columns([*(f"h_{m}" for m in _MEASURES), *(f"a_{m}" for m in _MEASURES)])
+    out: list[tuple[str, str, WageRow]] = []
     seen: set[tuple[str, str]] = set()
     for i, row in enumerate(table.rows):
         code = row[c_code]
@@ -247,21 +279,8 @@ def _rows(
         seen.add((area, code))
         emp_raw = row[c_emp]
         employment = int(parse_decimal(table, i, c_emp, emp_raw)) if emp_raw else None
-        hourly, hourly_status = _figures(table, i, row, hourly_cols, notes)
-        annual, annual_status = _figures(table, i, row, annual_cols, notes)
-        out.append(
-            WageStatistics(
-                soc_code=code,
-                title=row[c_title],
-                area=area,
-                area_title=area_title,
-                employment=employment,
-                hourly=hourly,
-                annual=annual,
-                hourly_status=hourly_status,
-                annual_status=annual_status,
-            )
-        )
+        cells = tuple(_cell(table, i, c, row[c], notes) for c in wage_cols)
+        out.append((area, code, (row[c_title], area_title, employment, cells)))
     return out
 
 
@@ -275,24 +294,23 @@ def _footnotes(table: Table, i: int, column: int, raw: str) -> dict[str, str]:
     return notes
 
 
-def _figures(
-    table: Table, i: int, row: list[str], columns: tuple[int, ...], notes: dict[str, str]
-) -> tuple[tuple[Decimal | None, ...], tuple[WageStatus, ...]]:
-    values: list[Decimal | None] = []
-    statuses: list[WageStatus] = []
-    for c in columns:
-        raw = row[c]
-        if raw in ("", "*", "#", "-"):
-            values.append(None)
-            if raw == "#":
-                statuses.append(WageStatus.TOP_CODED)
-            elif raw == "*":
-                statuses.append(WageStatus.NOT_RELEASED)
-            else:
-                statuses.append(
-                    _FOOTNOTE_STATUS.get(notes.get(table.header[c], ""), WageStatus.NOT_AVAILABLE)
-                )
-            continue
-        values.append(parse_decimal(table, i, c, raw))
-        statuses.append(WageStatus.PUBLISHED)
-    return tuple(values), tuple(statuses)
+def _cell(table: Table, i: int, column: int, raw: str, notes: dict[str, str]) -> str:
+    """A wage cell as compact text: the value, or ``!`` and the status when suppressed."""
+    if raw in ("", "*", "#", "-"):
+        if raw == "#":
+            status = WageStatus.TOP_CODED
+        elif raw == "*":
+            status = WageStatus.NOT_RELEASED
+        else:
+            status = _FOOTNOTE_STATUS.get(
+                notes.get(table.header[column], ""), WageStatus.NOT_AVAILABLE
+            )
+        return "!" + status.value
+    text = raw.replace(",", "")
+    try:
+        value = float(text)
+    except ValueError:
+        raise table.error(i, column, f"{raw!r} is not a number") from None
+    if not math.isfinite(value) or value <= 0:
+        raise table.error(i, column, f"{raw!r} is not a positive wage")
+    return text
