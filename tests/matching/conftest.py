@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ilpcore.data_location import find_data_dir
-from ilpcore.matching.catalog import OccupationCatalog, read_onet
+from ilpcore.matching.catalog import OccupationCatalog, load_catalog, read_onet
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +32,9 @@ def _private_cache(
 ) -> None:
     """Tests never touch the user's cache folder."""
     monkeypatch.setenv("ILPCORE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "ilpcore-cache"))
+
+
+@pytest.fixture(scope="session")
+def catalog(data_dir: Path) -> OccupationCatalog:
+    """O*NET 30.1 joined with clusters, OEWS May 2025 and EP 2024-34 (no cache)."""
+    return load_catalog(data_dir, cache=False)

@@ -10,6 +10,7 @@ from ilpcore.matching import (
     Occupation,
     OccupationCatalog,
     Rating,
+    Ratings,
     RelatedOccupation,
     Task,
     TaskType,
@@ -94,3 +95,23 @@ def test_related_must_be_ordered() -> None:
                 RelatedOccupation(code="11-1031.00", tier="Primary-Short", index=1),
             ),
         )
+
+
+def test_ratings_from_records_round_trip() -> None:
+    records = (
+        Rating(element_id="2.C.4.a", name="Mathematics", importance=3.0, level=None),
+        Rating(element_id="2.C.3.a", name="Computers and Electronics", importance=4.5, level=5),
+    )
+    occupation = Occupation(code="15-1252.00", title="Software Developers", knowledge=records)
+    assert tuple(occupation.knowledge) == records
+    assert occupation.knowledge[1] == records[1]
+    assert occupation.top_knowledge(1) == (records[1],)
+    assert occupation.knowledge_of("2.C.4.a") == records[0]
+    assert occupation.knowledge_of("2.C.1.a") is None
+    assert Ratings.of(records) == occupation.knowledge
+    with pytest.raises(ValidationError) as info:
+        Ratings(element_ids=("a", "a"), names=("x",), importance=(1.0,), level=(None,))
+    assert info.value.paths == ("element_ids",)
+    with pytest.raises(ValidationError) as info:
+        Ratings(element_ids=("a", "b"), names=("x",), importance=(1.0,), level=(None,))
+    assert set(info.value.paths) == {"names", "importance", "level"}

@@ -8,8 +8,12 @@ from typing import Any
 import attrs
 
 from ilpcore.exceptions import NotFoundError, Problem
+from ilpcore.matching.catalog.clusters import ClusterAssignment, ClusterTable
+from ilpcore.matching.catalog.joins import OccupationOutlook, OccupationWages, SocResolver
+from ilpcore.matching.catalog.projections import ProjectionTable
 from ilpcore.matching.catalog.records import Occupation
-from ilpcore.model._checks import ModelBase, check, each, instance_of, text
+from ilpcore.matching.catalog.wages import WageTable, state_code
+from ilpcore.model._checks import ModelBase, check, each, instance_of, optional, text
 
 __all__ = ["OccupationCatalog"]
 
@@ -38,7 +42,22 @@ class OccupationCatalog(ModelBase):
     occupations: tuple[Occupation, ...] = attrs.field(
         converter=_sorted_occupations, metadata=check(each(instance_of(Occupation)))
     )
+    clusters: ClusterTable | None = attrs.field(
+        default=None, repr=False, metadata=check(optional(instance_of(ClusterTable)))
+    )
+    """Career cluster and pathway assignments (O*NET OnLine), if joined."""
+    wages: WageTable | None = attrs.field(
+        default=None, repr=False, metadata=check(optional(instance_of(WageTable)))
+    )
+    """BLS OEWS wages, national and by state, if joined."""
+    projections: ProjectionTable | None = attrs.field(
+        default=None, repr=False, metadata=check(optional(instance_of(ProjectionTable)))
+    )
+    """BLS employment projections, if joined."""
     _by_code: dict[str, Occupation] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False, hash=False
+    )
+    _resolvers: dict[str, SocResolver] = attrs.field(
         init=False, factory=dict, repr=False, eq=False, hash=False
     )
 
@@ -53,6 +72,10 @@ class OccupationCatalog(ModelBase):
                 yield Problem(f"occupations[{i}].code", f"duplicate O*NET-SOC code {o.code}")
             seen.add(o.code)
         known = {o.code for o in self.occupations}
+        if self.clusters is not None:
+            for code in self.clusters.by_code:
+                if code not in known:
+                    yield Problem("clusters", f"cluster row for {code}, not in the catalog")
         for i, o in enumerate(self.occupations):
             for j, r in enumerate(o.related):
                 if r.code not in known:
@@ -84,6 +107,68 @@ class OccupationCatalog(ModelBase):
     def codes(self) -> tuple[str, ...]:
         return tuple(self._by_code)
 
+    # --- joins -----------------------------------------------------------------------------
+
+    def with_joins(
+        self,
+        *,
+        clusters: ClusterTable | None = None,
+        wages: WageTable | None = None,
+        projections: ProjectionTable | None = None,
+    ) -> OccupationCatalog:
+        """A copy with these join tables added (the others kept)."""
+        return attrs.evolve(
+            self,
+            clusters=clusters or self.clusters,
+            wages=wages or self.wages,
+            projections=projections or self.projections,
+        )
+
+    def clusters_of(self, code: str) -> tuple[ClusterAssignment, ...]:
+        """The career clusters and pathways of an occupation (empty when not assigned)."""
+        if self.clusters is None:
+            return ()
+        return self.clusters.by_code.get(self[code].code, ())
+
+    def wages_of(self, code: str, state: str | None = None) -> OccupationWages | None:
+        """OEWS wages of an occupation, national or in ``state`` (``"KY"``, ``"Kentucky"``).
+
+        Joined on the 6-digit SOC code, else a BLS aggregate of the same broad
+        group, else the broad group (``match`` says which); ``None`` when BLS
+        publishes nothing for it there.
+        """
+        occupation = self[code]
+        if self.wages is None:
+            return None
+        area = "US" if state is None else state_code(state)
+        table = self.wages.area(area)
+        found = self._resolver(f"oews:{area}", table).resolve(occupation.soc_code)
+        if found is None:
+            return None
+        soc, match = found
+        statistics = self.wages.statistics(soc, area)
+        assert statistics is not None  # the resolver only returns published codes
+        return OccupationWages(occupation.code, soc, match, statistics, self.wages.release)
+
+    def outlook_of(self, code: str) -> OccupationOutlook | None:
+        """The BLS employment projection of an occupation (same join rules as wages)."""
+        occupation = self[code]
+        if self.projections is None:
+            return None
+        table = self.projections.by_code
+        found = self._resolver("ep", table).resolve(occupation.soc_code)
+        if found is None:
+            return None
+        soc, match = found
+        return OccupationOutlook(occupation.code, soc, match, table[soc], self.projections.period)
+
+    def _resolver(self, key: str, table: dict[str, Any]) -> SocResolver:
+        resolver = self._resolvers.get(key)
+        if resolver is None:
+            resolver = SocResolver(table, {o.soc_code for o in self.occupations})
+            self._resolvers[key] = resolver
+        return resolver
+
     def __getstate__(self) -> dict[str, Any]:
         return {a.name: getattr(self, a.name) for a in attrs.fields(type(self)) if a.init}
 
@@ -91,3 +176,4 @@ class OccupationCatalog(ModelBase):
         for name, value in state.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_by_code", {o.code: o for o in self.occupations})
+        object.__setattr__(self, "_resolvers", {})

@@ -26,7 +26,7 @@ from ilpcore.matching.catalog.records import (
     WORK_VALUES,
     EducationTraining,
     Occupation,
-    Rating,
+    Ratings,
     RelatedOccupation,
     Task,
     TaskType,
@@ -359,12 +359,18 @@ def _read_ratings(table: Table, known: frozenset[str], field: str) -> Fields:
             level[key] = None if not_relevant == "Y" else value
         else:
             raise table.error(i, c_scale, f"unknown scale {scale!r} (expected IM or LV)")
-    grouped: dict[str, list[Rating]] = defaultdict(list)
+    columns: dict[str, tuple[list[str], list[str], list[float], list[float | None]]] = {}
+    names: dict[str, str] = {}
     for key, (name, value, _row) in importance.items():
-        grouped[key[0]].append(
-            Rating(element_id=key[1], name=name, importance=value, level=level.get(key))
-        )
-    return {code: {field: tuple(r)} for code, r in grouped.items()}
+        ids, labels, values, levels = columns.setdefault(key[0], ([], [], [], []))
+        ids.append(key[1])
+        labels.append(names.setdefault(name, name))  # one string object per name
+        values.append(value)
+        levels.append(level.get(key))
+    return {
+        code: {field: Ratings(tuple(ids), tuple(labels), tuple(values), tuple(levels))}
+        for code, (ids, labels, values, levels) in columns.items()
+    }
 
 
 def _read_education(table: Table, known: frozenset[str]) -> Fields:

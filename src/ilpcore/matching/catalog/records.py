@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Final
 
 import attrs
 
@@ -37,6 +37,7 @@ __all__ = [
     "EducationTraining",
     "Occupation",
     "Rating",
+    "Ratings",
     "RelatedOccupation",
     "Task",
     "TaskType",
@@ -173,6 +174,96 @@ class Rating(ModelBase):
     """``None`` when O*NET marks the level as not relevant for the occupation."""
 
 
+def _same_length(*names: str) -> Callable[[Any], Iterable[Problem]]:
+    def check_lengths(self: Any) -> Iterable[Problem]:
+        size = len(getattr(self, names[0]))
+        for name in names[1:]:
+            if len(getattr(self, name)) != size:
+                yield Problem(name, f"has {len(getattr(self, name))} items, {names[0]} has {size}")
+
+    return check_lengths
+
+
+def _unique_texts(value: object) -> Outcome:
+    problem = each(text)(value)
+    if problem is None and isinstance(value, tuple) and len(set(value)) != len(value):
+        return "element ids must not repeat"
+    return problem
+
+
+@attrs.frozen
+class Ratings(ModelBase):
+    """The Skills or Knowledge ratings of one occupation, stored column by column.
+
+    Iterating (or indexing) gives :class:`Rating` records; building from
+    records works too: ``Ratings.of([Rating(...), ...])``.  The column layout
+    keeps the catalog small and its cache fast to load.
+    """
+
+    element_ids: tuple[str, ...] = attrs.field(default=(), metadata=check(_unique_texts))
+    names: tuple[str, ...] = attrs.field(default=(), metadata=check(each(text)))
+    importance: tuple[float, ...] = attrs.field(default=(), metadata=check(each(_number_in(1, 5))))
+    level: tuple[float | None, ...] = attrs.field(
+        default=(), metadata=check(each(optional(_number_in(0, 7))))
+    )
+
+    _lengths = staticmethod(_same_length("element_ids", "names", "importance", "level"))
+
+    def _check(self) -> Iterable[Problem]:
+        return self._lengths(self)
+
+    @classmethod
+    def of(cls, ratings: Iterable[Rating]) -> Ratings:
+        items = tuple(ratings)
+        return cls(
+            element_ids=tuple(r.element_id for r in items),
+            names=tuple(r.name for r in items),
+            importance=tuple(r.importance for r in items),
+            level=tuple(r.level for r in items),
+        )
+
+    def __len__(self) -> int:
+        return len(self.element_ids)
+
+    def __bool__(self) -> bool:
+        return bool(self.element_ids)
+
+    def __getitem__(self, i: int) -> Rating:
+        return Rating(
+            element_id=self.element_ids[i],
+            name=self.names[i],
+            importance=self.importance[i],
+            level=self.level[i],
+        )
+
+    def __iter__(self) -> Iterator[Rating]:
+        return (self[i] for i in range(len(self)))
+
+    def get(self, element_id: str) -> Rating | None:
+        """The rating of element ``element_id``, if rated."""
+        try:
+            return self[self.element_ids.index(element_id)]
+        except ValueError:
+            return None
+
+    def top(self, n: int) -> tuple[Rating, ...]:
+        """The ``n`` most important (importance, then level, descending; ties by element id)."""
+        order = sorted(
+            range(len(self)),
+            key=lambda i: (-self.importance[i], -(self.level[i] or 0.0), self.element_ids[i]),
+        )
+        return tuple(self[i] for i in order[:n])
+
+
+def _to_ratings(value: object) -> object:
+    """Let ``skills=`` / ``knowledge=`` take :class:`Rating` records (a plugin's catalog)."""
+    if isinstance(value, Ratings):
+        return value
+    if isinstance(value, tuple | list) and all(isinstance(r, Rating) for r in value):
+        return Ratings.of(value)
+    return value
+
+
 @attrs.frozen
 class RelatedOccupation(ModelBase):
     """An entry of O*NET's related-occupations list (``index`` 1 is the most related)."""
@@ -260,12 +351,14 @@ class Occupation(ModelBase):
         default=(), metadata=check(_letters(WORK_VALUES, "work values"))
     )
     """O*NET's work value high points (VH), as names from :data:`WORK_VALUES`."""
-    skills: tuple[Rating, ...] = attrs.field(
-        default=(), metadata=check(each(instance_of(Rating)), unique("element_id"))
+    skills: Ratings = attrs.field(
+        factory=Ratings, converter=_to_ratings, metadata=check(instance_of(Ratings))
     )
-    knowledge: tuple[Rating, ...] = attrs.field(
-        default=(), metadata=check(each(instance_of(Rating)), unique("element_id"))
+    """Skills (importance 1-5, level 0-7); iterating gives :class:`Rating` records."""
+    knowledge: Ratings = attrs.field(
+        factory=Ratings, converter=_to_ratings, metadata=check(instance_of(Ratings))
     )
+    """Knowledge areas (importance 1-5, level 0-7)."""
     education: EducationTraining | None = attrs.field(
         default=None, metadata=check(optional(instance_of(EducationTraining)))
     )
@@ -290,20 +383,12 @@ class Occupation(ModelBase):
 
     def top_skills(self, n: int = 10) -> tuple[Rating, ...]:
         """The ``n`` most important skills (importance, then level, descending; ties by id)."""
-        return _top(self.skills, n)
+        return self.skills.top(n)
 
     def top_knowledge(self, n: int = 10) -> tuple[Rating, ...]:
         """The ``n`` most important knowledge areas."""
-        return _top(self.knowledge, n)
+        return self.knowledge.top(n)
 
     def knowledge_of(self, element_id: str) -> Rating | None:
         """The knowledge rating with ``element_id``, if rated."""
-        for r in self.knowledge:
-            if r.element_id == element_id:
-                return r
-        return None
-
-
-def _top(ratings: tuple[Rating, ...], n: int) -> tuple[Rating, ...]:
-    ordered = sorted(ratings, key=lambda r: (-r.importance, -(r.level or 0.0), r.element_id))
-    return tuple(ordered[:n])
+        return self.knowledge.get(element_id)

@@ -13,8 +13,10 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Final
 
 from ilpcore.exceptions import DataFileError
@@ -28,6 +30,7 @@ __all__ = [
     "parse_float",
     "parse_int",
     "parse_tsv",
+    "read_csv_file",
 ]
 
 MISSING: Final = "n/a"
@@ -171,3 +174,13 @@ def parse_decimal(table: Table, row: int, column: int, raw: str) -> Decimal:
     if not value.is_finite() or value < 0:
         raise table.error(row, column, f"{raw!r} is not a non-negative number")
     return value
+
+
+def read_csv_file(path: str | os.PathLike[str]) -> Table:
+    """Read and parse a CSV file; a :class:`DataFileError` when it cannot be read."""
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise DataFileError(name, f"cannot read the file: {e.strerror or e}") from None
+    return parse_csv(name, decode(name, data))
