@@ -113,13 +113,11 @@ def _answer_problems(
             if number not in answers:
                 problems.append(Problem(f"answers[{number}]", f"{describe(pos)} has no answer"))
         return values, problems
-    if len(answers) > n:
-        problems.append(Problem("answers", f"{len(answers)} answers for a {n}-item form"))
-    for pos in range(n):
+    if len(answers) != n:
+        missing = f"; items {len(answers) + 1}-{n} have none" if len(answers) < n else ""
+        problems.append(Problem("answers", f"{len(answers)} answers for a {n}-item form{missing}"))
+    for pos in range(min(n, len(answers))):
         path = f"answers[{pos}]"
-        if pos >= len(answers):
-            problems.append(Problem(path, f"{describe(pos)} has no answer"))
-            continue
         raw = answers[pos]
         answer: object = int(raw) if isinstance(raw, str) and raw in _DIGITS else raw
         if isinstance(raw, str) and raw not in _DIGITS:
@@ -192,7 +190,8 @@ class InterestForm:
         of ints in form order, or a mapping from item number to answer.  Every missing
         or out-of-range answer is reported in one :class:`~ilpcore.exceptions.ValidationError`
         whose paths are ``answers[i]`` (``i`` counts from 0 in a string or sequence and is
-        the item number in a mapping).
+        the item number in a mapping); a string or sequence of the wrong length gets one
+        problem at ``answers`` saying which items have no answer.
         """
         values, problems = _answer_problems(answers, self.items)
         if problems:

@@ -261,7 +261,13 @@ def student_profile(
     d = canonical_differences(values)
     if d is None:
         raise UndifferentiatedProfileError(
-            [Problem(path, "all six scores are equal: there is no profile to correlate")]
+            [
+                Problem(
+                    path,
+                    "the profile is undifferentiated: all six scores are equal, so there is "
+                    "nothing to correlate",
+                )
+            ]
         )
     if flat and not best_effort:
         raise UndifferentiatedProfileError(
