@@ -167,7 +167,7 @@ def test_selector_filters(catalog: OccupationCatalog) -> None:
         assert s.bright_outlook
     medians = [s.median_wage for s in chosen.occupations if s.median_wage is not None]
     assert medians == sorted(medians, reverse=True)
-    assert chosen.to_dict()["criteria"]["min_median_wage"] == "90000"
+    assert chosen.to_dict()["criteria"]["min_median_wage"] == 90000
 
 
 def test_selector_education_growth_and_cluster(catalog: OccupationCatalog) -> None:

@@ -46,6 +46,11 @@ from ilpcore.matching.catalog import (
     read_onet,
     state_code,
 )
+from ilpcore.matching.occupation_profile import (
+    JOB_ZONE_NAMES,
+    OccupationProfile,
+    occupation_profile,
+)
 from ilpcore.matching.search import SearchHit, SearchIndex, SearchResults, search
 from ilpcore.matching.selector import CareerFilter, SelectedOccupation, Selection, select
 
@@ -55,6 +60,7 @@ __all__ = [
     "CAREER_CLUSTERS_ATTRIBUTION",
     "EDUCATION_LEVELS",
     "ENTRY_EDUCATION_LEVELS",
+    "JOB_ZONE_NAMES",
     "ONET_ATTRIBUTION",
     "RIASEC",
     "RIASEC_NAMES",
@@ -66,6 +72,7 @@ __all__ = [
     "Occupation",
     "OccupationCatalog",
     "OccupationOutlook",
+    "OccupationProfile",
     "OccupationWages",
     "Projection",
     "Rating",
@@ -90,6 +97,7 @@ __all__ = [
     "in_cluster",
     "load_catalog",
     "load_onet",
+    "occupation_profile",
     "read_onet",
     "school_subject",
     "search",

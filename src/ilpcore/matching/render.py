@@ -12,7 +12,22 @@ from decimal import Decimal
 
 from ilpcore.matching.attribution import ONET_ATTRIBUTION
 
-__all__ = ["attribution_html", "esc", "html_list", "html_table", "money", "wrap_html"]
+__all__ = [
+    "attribution_html",
+    "esc",
+    "html_list",
+    "html_table",
+    "json_number",
+    "money",
+    "wrap_html",
+]
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """A decimal as a JSON number (an int when whole)."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def esc(value: object) -> str:

@@ -27,7 +27,7 @@ from ilpcore.matching.catalog import (
     WageStatus,
     state_code,
 )
-from ilpcore.matching.render import esc, html_table, money, wrap_html
+from ilpcore.matching.render import esc, html_table, json_number, money, wrap_html
 
 __all__ = ["CareerFilter", "SelectedOccupation", "Selection", "select"]
 
@@ -117,11 +117,11 @@ class SelectedOccupation:
             "interest_code": self.interest_code,
             "job_zone": self.job_zone,
             "entry_education": self.entry_education,
-            "median_annual_wage": None if self.median_wage is None else str(self.median_wage),
+            "median_annual_wage": json_number(self.median_wage),
             "median_annual_wage_status": (
                 None if self.median_wage_status is None else self.median_wage_status.value
             ),
-            "growth_percent": None if self.growth_percent is None else str(self.growth_percent),
+            "growth_percent": json_number(self.growth_percent),
             "bright_outlook": self.bright_outlook,
         }
 
@@ -148,9 +148,9 @@ class Selection:
             "criteria": {
                 "job_zones": sorted(c.job_zones),
                 "max_entry_education": c.max_entry_education,
-                "min_median_wage": None if c.min_median_wage is None else str(c.min_median_wage),
+                "min_median_wage": json_number(c.min_median_wage),
                 "state": c.state,
-                "min_growth": None if c.min_growth is None else str(c.min_growth),
+                "min_growth": json_number(c.min_growth),
                 "bright_outlook": c.bright_outlook,
                 "cluster": c.cluster,
                 "pathway": c.pathway,
