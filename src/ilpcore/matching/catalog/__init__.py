@@ -28,6 +28,7 @@ from ilpcore.matching.catalog.records import (
 from ilpcore.matching.catalog.soc import SocMatch
 from ilpcore.matching.catalog.source import ReleaseFiles
 from ilpcore.matching.catalog.wages import (
+    PERCENTILES,
     WageFigure,
     WageStatistics,
     WageStatus,
@@ -41,6 +42,7 @@ __all__ = [
     "EDUCATION_LEVELS",
     "ENTRY_EDUCATION_LEVELS",
     "ONET_FILES",
+    "PERCENTILES",
     "RIASEC",
     "RIASEC_NAMES",
     "WORK_VALUES",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 import attrs
 
@@ -16,6 +16,9 @@ from ilpcore.matching.catalog.wages import WageTable, state_code
 from ilpcore.model._checks import ModelBase, check, each, instance_of, optional, text
 
 __all__ = ["OccupationCatalog"]
+
+T = TypeVar("T")
+_PERSISTED = "__persisted__"
 
 
 def _sorted_occupations(value: Iterable[Occupation]) -> tuple[Occupation, ...]:
@@ -57,9 +60,7 @@ class OccupationCatalog(ModelBase):
     _by_code: dict[str, Occupation] = attrs.field(
         init=False, factory=dict, repr=False, eq=False, hash=False
     )
-    _resolvers: dict[str, SocResolver] = attrs.field(
-        init=False, factory=dict, repr=False, eq=False, hash=False
-    )
+    _memo: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         super().__attrs_post_init__()
@@ -163,17 +164,35 @@ class OccupationCatalog(ModelBase):
         return OccupationOutlook(occupation.code, soc, match, table[soc], self.projections.period)
 
     def _resolver(self, key: str, table: dict[str, Any]) -> SocResolver:
-        resolver = self._resolvers.get(key)
-        if resolver is None:
-            resolver = SocResolver(table, {o.soc_code for o in self.occupations})
-            self._resolvers[key] = resolver
+        socs = {o.soc_code for o in self.occupations}
+        resolver: SocResolver = self.derived(f"soc:{key}", lambda: SocResolver(table, socs))
         return resolver
 
+    def derived(self, key: str, build: Callable[[], T], *, persist: bool = False) -> T:
+        """A value computed from the catalog once and kept with it (e.g. the search index).
+
+        Never compared or hashed; ``key`` names what ``build`` computes.  With
+        ``persist`` the value is pickled with the catalog (so the cache keeps it).
+        """
+        try:
+            value: T = self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build()
+        if persist:
+            self._memo.setdefault(_PERSISTED, set()).add(key)
+        return value
+
     def __getstate__(self) -> dict[str, Any]:
-        return {a.name: getattr(self, a.name) for a in attrs.fields(type(self)) if a.init}
+        state = {a.name: getattr(self, a.name) for a in attrs.fields(type(self)) if a.init}
+        keys = self._memo.get(_PERSISTED, set())
+        state[_PERSISTED] = {k: self._memo[k] for k in sorted(keys)}
+        return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        persisted = state.pop(_PERSISTED, {})
         for name, value in state.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "_by_code", {o.code: o for o in self.occupations})
-        object.__setattr__(self, "_resolvers", {})
+        object.__setattr__(self, "_memo", dict(persisted))
+        if persisted:
+            self._memo[_PERSISTED] = set(persisted)

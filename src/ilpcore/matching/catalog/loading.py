@@ -46,11 +46,15 @@ def load_catalog(
         catalog = read_onet(onet_files)
         clusters = read_clusters(clusters_path)
         _check_cluster_codes(catalog, clusters)
-        return catalog.with_joins(
+        joined = catalog.with_joins(
             clusters=clusters,
             wages=read_oews(oews_dir),
             projections=read_projections(projections_path),
         )
+        from ilpcore.matching.search import SearchIndex  # built now so the cache keeps it
+
+        SearchIndex.of(joined)
+        return joined
 
     return cached("catalog", key, build, OccupationCatalog, cache)
 
