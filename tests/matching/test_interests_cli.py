@@ -1,8 +1,7 @@
-"""``ilp interests score`` and ``ilp careers match`` (mounted on a stand-in ``careers`` group)."""
+"""``ilp interests score`` and ``ilp careers match``."""
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Sequence
 
@@ -10,8 +9,6 @@ import pytest
 
 from ilpcore.cli import main
 from ilpcore.cli.app import build_parser
-from ilpcore.cli.career_match import add_match_command
-from ilpcore.exceptions import IlpcoreError
 from ilpcore.matching import ONET_ATTRIBUTION
 
 ONET_EXAMPLE = "553421321134342523523523254115342111351145453111231155343444"
@@ -45,18 +42,7 @@ def test_interests_score_flags_flat_and_reports_bad_items(
 
 
 def _careers(argv: Sequence[str]) -> int:
-    """Run ``careers match`` through a parser that mounts it like the catalog's group does."""
-    parser = argparse.ArgumentParser(prog="ilp")
-    commands = parser.add_subparsers()
-    careers = commands.add_parser("careers").add_subparsers()
-    add_match_command(careers)
-    args = parser.parse_args(["careers", "match", *argv])
-    try:
-        code: int = args.handler(args)
-    except IlpcoreError as e:
-        print(f"ilp: error: {e}")
-        return 1
-    return code
+    return main(["careers", "match", *argv])
 
 
 def test_careers_match_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,11 +68,14 @@ def test_careers_match_text_with_state_wages(capsys: pytest.CaptureFixture[str])
 
 def test_careers_match_refuses_flat_profiles(capsys: pytest.CaptureFixture[str]) -> None:
     assert _careers(["--answers", "4" * 60]) == 1
-    assert "undifferentiated" in capsys.readouterr().out
+    assert "undifferentiated" in capsys.readouterr().err
     assert _careers(["--scores", "21,19,20,20,20,20", "--best-effort", "--top", "2"]) == 0
     assert "low confidence" in capsys.readouterr().out
     assert _careers(["--scores", "1,2,3"]) == 1
 
 
-def test_interests_is_a_registered_command() -> None:
+def test_commands_are_registered(capsys: pytest.CaptureFixture[str]) -> None:
     assert "interests" in build_parser().format_help()
+    with pytest.raises(SystemExit):
+        main(["careers", "--help"])
+    assert "match" in capsys.readouterr().out

@@ -1,6 +1,7 @@
 """``ilp careers match``: careers ranked for Interest Profiler answers or scores.
 
-:func:`add_match_command` adds ``match`` to the ``careers`` command group.
+:func:`add_match_command` adds ``match`` to the ``careers`` command group (it is
+listed in :data:`ilpcore.cli.careers.SUBCOMMANDS`).
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from ilpcore.cli.app import add_json_flag, print_json
+from ilpcore.cli.careers import add_catalog_options, catalog_from_args
 from ilpcore.cli.interests import scores_document
 from ilpcore.exceptions import ValidationError
 from ilpcore.matching.attribution import BLS_OEWS_CITATION
-from ilpcore.matching.catalog import OccupationCatalog, load_catalog, load_onet
+from ilpcore.matching.catalog import OccupationCatalog
 from ilpcore.matching.interests import InterestScores, load_interest_profiler
 from ilpcore.matching.ranking import InterestIndex, MatchResult, rank_interests
 
@@ -40,6 +42,7 @@ def add_match_command(subparsers: argparse._SubParsersAction[argparse.ArgumentPa
         action="store_true",
         help="rank an undifferentiated profile anyway (marked low confidence)",
     )
+    add_catalog_options(parser)
     add_json_flag(parser)
     parser.set_defaults(handler=run_match)
 
@@ -55,10 +58,6 @@ def _scores(args: argparse.Namespace) -> InterestScores:
     return InterestScores(tuple(int(p) for p in parts))
 
 
-def _catalog(state: str | None) -> OccupationCatalog:
-    return load_catalog() if state else load_onet()
-
-
 def _wages(catalog: OccupationCatalog, codes: Sequence[str], state: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for code in codes:
@@ -70,7 +69,7 @@ def _wages(catalog: OccupationCatalog, codes: Sequence[str], state: str) -> dict
 
 def run_match(args: argparse.Namespace) -> int:
     scores = _scores(args)
-    catalog = _catalog(args.state)
+    catalog = catalog_from_args(args)
     index = InterestIndex.from_catalog(catalog)
     result = rank_interests(
         scores, index, top=args.top, zone=args.zone, best_effort=args.best_effort
