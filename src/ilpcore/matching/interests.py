@@ -36,7 +36,7 @@ from ilpcore.data_location import find_data_dir
 from ilpcore.exceptions import DataFileError, Problem, ValidationError
 from ilpcore.matching.congruence import AREA_NAMES, RIASEC, holland_code, tied_codes
 from ilpcore.model import AssessmentKind, AssessmentResult, Instrument, Score
-from ilpcore.model._checks import ModelBase, check, identifier, optional, text
+from ilpcore.model._checks import ModelBase, check, identifier, non_blank, optional
 
 __all__ = [
     "ANSWER_MAX",
@@ -354,8 +354,8 @@ class InterestScores(ModelBase):
     maximum: int = attrs.field(default=40)
     minimum: int = attrs.field(default=0)
     instrument_id: str = attrs.field(default=IP_SHORT_FORM_ID, metadata=check(identifier))
-    edition: str = attrs.field(default=IP_SHORT_FORM_EDITION, metadata=check(text))
-    answers: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    edition: str = attrs.field(default=IP_SHORT_FORM_EDITION, metadata=check(non_blank))
+    answers: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
     def _check(self) -> Iterable[Problem]:
         if self.maximum <= self.minimum:
@@ -457,15 +457,6 @@ def from_assessment(result: AssessmentResult) -> InterestScores:
         maximum=int(high),
         minimum=int(low),
         instrument_id=result.instrument.id,
-        edition=_edition(result.instrument),
+        edition=result.instrument.edition,
         answers=result.answers,
     )
-
-
-def _edition(instrument: Instrument) -> str:
-    # ``Instrument`` names its second field ``version`` (being renamed ``edition`` on main).
-    for name in ("edition", "version"):
-        value = getattr(instrument, name, None)
-        if isinstance(value, str):
-            return value
-    return IP_SHORT_FORM_EDITION

@@ -35,6 +35,18 @@ CacheSetting = bool | str | os.PathLike[str]
 """``True``: the default cache folder; ``False``: no cache; a path: that folder."""
 
 T = TypeVar("T")
+_UNREADABLE: Final = (
+    pickle.UnpicklingError,
+    EOFError,
+    OSError,
+    AttributeError,
+    ImportError,
+    IndexError,
+    KeyError,
+    TypeError,
+    ValueError,
+)
+"""What unpickling a damaged or foreign cache file can raise."""
 _log = logging.getLogger(__name__)
 
 
@@ -70,7 +82,7 @@ def cached(
             value = pickle.load(f)
     except FileNotFoundError:
         pass
-    except Exception as e:  # any unreadable cache file is rebuilt
+    except _UNREADABLE as e:  # any unreadable cache file is rebuilt
         _log.info("ignoring unreadable cache file %s: %s", path, e)
     else:
         if isinstance(value, expected):

@@ -13,12 +13,13 @@ from ilpcore.matching.catalog.joins import OccupationOutlook, OccupationWages, S
 from ilpcore.matching.catalog.projections import ProjectionTable
 from ilpcore.matching.catalog.records import Occupation
 from ilpcore.matching.catalog.wages import WageTable, state_code
-from ilpcore.model._checks import ModelBase, check, each, instance_of, optional, text
+from ilpcore.model._checks import ModelBase, check, each, instance_of, non_blank, optional
 
 __all__ = ["OccupationCatalog"]
 
 T = TypeVar("T")
 _PERSISTED = "__persisted__"
+_BY_CODE = "__by_code__"
 
 
 def _sorted_occupations(value: Iterable[Occupation]) -> tuple[Occupation, ...]:
@@ -41,7 +42,7 @@ class OccupationCatalog(ModelBase):
     ``release`` is carried into every result computed from the catalog.
     """
 
-    release: str = attrs.field(metadata=check(text))
+    release: str = attrs.field(metadata=check(non_blank))
     occupations: tuple[Occupation, ...] = attrs.field(
         converter=_sorted_occupations, metadata=check(each(instance_of(Occupation)))
     )
@@ -57,14 +58,7 @@ class OccupationCatalog(ModelBase):
         default=None, repr=False, metadata=check(optional(instance_of(ProjectionTable)))
     )
     """BLS employment projections, if joined."""
-    _by_code: dict[str, Occupation] = attrs.field(
-        init=False, factory=dict, repr=False, eq=False, hash=False
-    )
     _memo: dict[str, Any] = attrs.field(init=False, factory=dict, repr=False, eq=False, hash=False)
-
-    def __attrs_post_init__(self) -> None:
-        super().__attrs_post_init__()
-        self._by_code.update((o.code, o) for o in self.occupations)
 
     def _check(self) -> Iterable[Problem]:
         seen: set[str] = set()
@@ -84,6 +78,13 @@ class OccupationCatalog(ModelBase):
                         f"occupations[{i}].related[{j}].code",
                         f"related occupation {r.code} is not in the catalog",
                     )
+
+    @property
+    def _by_code(self) -> dict[str, Occupation]:
+        by_code: dict[str, Occupation] | None = self._memo.get(_BY_CODE)
+        if by_code is None:
+            by_code = self._memo[_BY_CODE] = {o.code: o for o in self.occupations}
+        return by_code
 
     def __len__(self) -> int:
         return len(self.occupations)
@@ -192,7 +193,6 @@ class OccupationCatalog(ModelBase):
         persisted = state.pop(_PERSISTED, {})
         for name, value in state.items():
             object.__setattr__(self, name, value)
-        object.__setattr__(self, "_by_code", {o.code: o for o in self.occupations})
         object.__setattr__(self, "_memo", dict(persisted))
         if persisted:
             self._memo[_PERSISTED] = set(persisted)

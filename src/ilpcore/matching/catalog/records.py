@@ -23,9 +23,9 @@ from ilpcore.model._checks import (
     each,
     finite_float,
     instance_of,
+    non_blank,
     optional,
     positive_int,
-    text,
     unique,
 )
 
@@ -141,7 +141,7 @@ def _int_in(low: int, high: int) -> Check:
 
 
 def _text_tuple(value: object) -> Outcome:
-    return each(text)(value)
+    return each(non_blank)(value)
 
 
 class TaskType(enum.Enum):
@@ -156,7 +156,7 @@ class Task(ModelBase):
     """One task statement of an occupation."""
 
     task_id: int = attrs.field(metadata=check(positive_int))
-    statement: str = attrs.field(metadata=check(text))
+    statement: str = attrs.field(metadata=check(non_blank))
     type: TaskType | None = attrs.field(
         default=None, metadata=check(optional(instance_of(TaskType)))
     )
@@ -167,8 +167,8 @@ class Task(ModelBase):
 class Rating(ModelBase):
     """A Skills or Knowledge element of an occupation: importance (1-5) and level (0-7)."""
 
-    element_id: str = attrs.field(metadata=check(text))
-    name: str = attrs.field(metadata=check(text))
+    element_id: str = attrs.field(metadata=check(non_blank))
+    name: str = attrs.field(metadata=check(non_blank))
     importance: float = attrs.field(metadata=check(_number_in(1, 5)))
     level: float | None = attrs.field(default=None, metadata=check(optional(_number_in(0, 7))))
     """``None`` when O*NET marks the level as not relevant for the occupation."""
@@ -185,7 +185,7 @@ def _same_length(*names: str) -> Callable[[Any], Iterable[Problem]]:
 
 
 def _unique_texts(value: object) -> Outcome:
-    problem = each(text)(value)
+    problem = each(non_blank)(value)
     if problem is None and isinstance(value, tuple) and len(set(value)) != len(value):
         return "element ids must not repeat"
     return problem
@@ -201,7 +201,7 @@ class Ratings(ModelBase):
     """
 
     element_ids: tuple[str, ...] = attrs.field(default=(), metadata=check(_unique_texts))
-    names: tuple[str, ...] = attrs.field(default=(), metadata=check(each(text)))
+    names: tuple[str, ...] = attrs.field(default=(), metadata=check(each(non_blank)))
     importance: tuple[float, ...] = attrs.field(default=(), metadata=check(each(_number_in(1, 5))))
     level: tuple[float | None, ...] = attrs.field(
         default=(), metadata=check(each(optional(_number_in(0, 7))))
@@ -269,7 +269,7 @@ class RelatedOccupation(ModelBase):
     """An entry of O*NET's related-occupations list (``index`` 1 is the most related)."""
 
     code: str = attrs.field(metadata=check(onet_code))
-    tier: str = attrs.field(metadata=check(text))
+    tier: str = attrs.field(metadata=check(non_blank))
     """``Primary-Short``, ``Primary-Long`` or ``Supplemental``."""
     index: int = attrs.field(metadata=check(positive_int))
 
@@ -330,7 +330,7 @@ class Occupation(ModelBase):
     """
 
     code: str = attrs.field(metadata=check(onet_code))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     description: str = attrs.field(default="", metadata=check(instance_of(str)))
     alternate_titles: tuple[str, ...] = attrs.field(default=(), metadata=check(_text_tuple))
     tasks: tuple[Task, ...] = attrs.field(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import math
+import operator
 import os
 import re
 from collections.abc import Callable
@@ -257,6 +258,9 @@ def read_oews(folder: str | os.PathLike[str]) -> WageTable:
 
 
 _SOC = re.compile(r"\d\d-\d\d\d\d")
+_WAGE = r"(?:0\.\d*[1-9]\d*|[1-9]\d*(?:\.\d+)?)"
+_ALL_PUBLISHED = re.compile(rf"(?:{_WAGE},){{11}}{_WAGE}")
+"""Twelve positive plain numbers: a row whose wages are all published and well formed."""
 
 
 def _rows(
@@ -266,6 +270,7 @@ def _rows(
         ("occ_code", "occ_title", "tot_emp", "footnotes")
     )
     wage_cols = table.columns([*(f"h_{m}" for m in _MEASURES), *(f"a_{m}" for m in _MEASURES)])
+    take = operator.itemgetter(*wage_cols)
     out: list[tuple[str, str, WageRow]] = []
     seen: set[tuple[str, str]] = set()
     for i, row in enumerate(table.rows):
@@ -279,7 +284,9 @@ def _rows(
         seen.add((area, code))
         emp_raw = row[c_emp]
         employment = int(parse_decimal(table, i, c_emp, emp_raw)) if emp_raw else None
-        cells = tuple(_cell(table, i, c, row[c], notes) for c in wage_cols)
+        cells: tuple[str, ...] = take(row)
+        if not _ALL_PUBLISHED.fullmatch(",".join(cells)):  # the fast path checks all 12 at once
+            cells = tuple(_cell(table, i, c, row[c], notes) for c in wage_cols)
         out.append((area, code, (row[c_title], area_title, employment, cells)))
     return out
 
