@@ -123,7 +123,7 @@ def _process_signature(
     return_annotation: str | None,
 ) -> tuple[str, str | None] | None:
     if what in ("class", "exception") and isinstance(obj, type):
-        if issubclass(obj, enum.Enum):
+        if issubclass(obj, enum.Enum) or getattr(obj, "_is_protocol", False):
             return "", None
         if attrs.has(obj):
             return _attrs_signature(obj), None
