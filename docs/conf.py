@@ -146,6 +146,26 @@ def _process_docstring(
             lines[i] = line[:-1]
 
 
+_HOME_MODULES = ("ilpcore.exceptions", "ilpcore.model", "ilpcore.serialization")
+
+
+def _resolve_short_names(app: Sphinx, env: Any, node: Any, contnode: Any) -> Any:
+    """Resolve a bare ``ValidationError`` in a docstring of another module to ilpcore's own.
+
+    Docstrings name ilpcore's types without their module, as their readers do.
+    """
+    if node.get("refdomain") != "py" or "." in node["reftarget"]:
+        return None
+    domain = env.get_domain("py")
+    for module in _HOME_MODULES:
+        target = f"{module}.{node['reftarget']}"
+        if target in domain.objects:
+            return domain.resolve_xref(
+                env, node["refdoc"], app.builder, node["reftype"], target, node, contnode
+            )
+    return None
+
+
 # -- A toctree for pages that may not exist yet --------------------------------------------------
 
 
@@ -182,4 +202,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("existing-toctree", ExistingPagesTocTree)
     app.connect("autodoc-process-signature", _process_signature)
     app.connect("autodoc-process-docstring", _process_docstring)
+    app.connect("missing-reference", _resolve_short_names)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

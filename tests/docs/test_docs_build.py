@@ -67,6 +67,8 @@ def python_names(inventory: Path) -> frozenset[str]:
 
 @pytest.fixture(scope="module")
 def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    for package in ("sphinx", "myst_parser", "furo"):
+        pytest.importorskip(package, reason="the docs need the dev extra: pip install -e '.[dev]'")
     root = tmp_path_factory.mktemp("docs-build")
     source = root / "docs"
     shutil.copytree(DOCS, source, ignore=shutil.ignore_patterns("_build"))
