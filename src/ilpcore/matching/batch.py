@@ -31,7 +31,7 @@ NumPy is only imported by the ``"numpy"`` engine (``pip install ilpcore[fast]``)
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Final, Literal
 
@@ -160,44 +160,67 @@ def rank_batch(
     block_size: int = DEFAULT_BLOCK,
 ) -> BatchResult:
     """Rank all students and return one :class:`BatchResult` (see :func:`rank_batch_blocks`)."""
-    blocks = list(
-        rank_batch_blocks(
-            students,
-            index,
-            top=top,
-            zone=zone,
-            engine=engine,
-            best_effort=best_effort,
-            minimum=minimum,
-            maximum=maximum,
-            block_size=block_size,
-        )
-    )
     zones = None if zone is None else _zones_for(index, zone, top)
     subset = index.subset(zones)
     codes = tuple(index.rated[p].code for p in subset.positions)
-    if not blocks:
-        return BatchResult(index.release, top, zone, zones, 0, (), (), (), (), codes)
-    if engine == "numpy":
-        import numpy as np
-
-        positions: Any = np.concatenate([b.positions for b in blocks])
-        r: Any = np.concatenate([b.r for b in blocks])
-    else:
-        positions = tuple(p for b in blocks for p in b.positions)
-        r = tuple(x for b in blocks for x in b.r)
-    return BatchResult(
-        index.release,
-        top,
-        zone,
-        zones,
-        0,
-        positions,
-        r,
-        tuple(f for b in blocks for f in b.refused),
-        tuple(f for b in blocks for f in b.low_confidence),
-        codes,
+    blocks = rank_batch_blocks(
+        students,
+        index,
+        top=top,
+        zone=zone,
+        engine=engine,
+        best_effort=best_effort,
+        minimum=minimum,
+        maximum=maximum,
+        block_size=block_size,
     )
+    refused: list[bool] = []
+    low: list[bool] = []
+    if engine == "numpy":
+        positions, r = _gather_arrays(
+            blocks, refused, low, len(students) if isinstance(students, Sized) else None
+        )
+    else:
+        pos_rows: list[tuple[int, ...]] = []
+        r_rows: list[tuple[float, ...]] = []
+        for b in blocks:
+            pos_rows.extend(b.positions)
+            r_rows.extend(b.r)
+            refused.extend(b.refused)
+            low.extend(b.low_confidence)
+        positions, r = tuple(pos_rows), tuple(r_rows)
+    return BatchResult(
+        index.release, top, zone, zones, 0, positions, r, tuple(refused), tuple(low), codes
+    )
+
+
+def _gather_arrays(
+    blocks: Iterator[BatchResult], refused: list[bool], low: list[bool], n: int | None
+) -> tuple[Any, Any]:
+    """Block arrays copied into one preallocated pair (no concatenation peak)."""
+    import numpy as np
+
+    if n is not None:
+        positions: Any = None
+        r: Any = None
+        for b in blocks:
+            if positions is None:
+                positions = np.empty((n, b.positions.shape[1]), dtype=b.positions.dtype)
+                r = np.empty((n, b.r.shape[1]), dtype=b.r.dtype)
+            positions[b.start : b.start + len(b)] = b.positions
+            r[b.start : b.start + len(b)] = b.r
+            refused.extend(b.refused)
+            low.extend(b.low_confidence)
+        if positions is None:
+            return np.empty((0, 0), dtype=np.int32), np.empty((0, 0))
+        return positions, r
+    parts = list(blocks)
+    for b in parts:
+        refused.extend(b.refused)
+        low.extend(b.low_confidence)
+    if not parts:
+        return np.empty((0, 0), dtype=np.int32), np.empty((0, 0))
+    return np.concatenate([b.positions for b in parts]), np.concatenate([b.r for b in parts])
 
 
 def _whole_numbers(raw: Sequence[int], i: int) -> tuple[int, ...]:
@@ -289,7 +312,7 @@ def _numpy_block(
     norm = np.sqrt(squares.astype(np.float64))
     norm[zero] = 1.0
     u = d.astype(np.float64) / norm[:, None]
-    positions = np.full((n, k), -1, dtype=np.int64)
+    positions = np.full((n, k), -1, dtype=np.int32)
     rs = np.full((n, k), np.nan, dtype=np.float64)
     if k > 0 and m > 0:
         _numpy_top(u, v, k, positions, rs)
@@ -311,9 +334,9 @@ def _numpy_top(u: Any, v: Any, k: int, positions: Any, rs: Any) -> None:
 
     m = v.shape[0]
     width = min(m, k + _EXTRA_CANDIDATES)
-    product = u @ v.T
+    neg_product = (-u) @ v.T  # negated once on the small side, not on the b x m result
     if width < m:
-        cand = np.argpartition(-product, width - 1, axis=1)[:, :width]
+        cand = np.argpartition(neg_product, width - 1, axis=1)[:, :width]
     else:
         cand = np.broadcast_to(np.arange(m), (u.shape[0], m))
     exact = _exact(u, v, cand)
@@ -321,7 +344,7 @@ def _numpy_top(u: Any, v: Any, k: int, positions: Any, rs: Any) -> None:
     best = np.take_along_axis(cand, order, axis=1)
     best_r = np.take_along_axis(exact, order, axis=1)
     if width < m:
-        floor = np.take_along_axis(product, cand, axis=1).min(axis=1)
+        floor = -np.take_along_axis(neg_product, cand, axis=1).max(axis=1)
         unsure = ~(best_r[:, -1] > floor + 2 * _PRODUCT_ERROR)
         if np.any(unsure):
             rows = np.nonzero(unsure)[0]
