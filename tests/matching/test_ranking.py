@@ -215,3 +215,30 @@ def test_vector_index_top_is_exact_on_random_vectors(
     rs = vi.all_scores(u)
     expected = sorted(range(len(vectors)), key=lambda i: (-rs[i], i))[:k]
     assert [p for _, p in vi.top(u, k)] == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 40), st.lists(st.integers(-1, 1), min_size=6, max_size=6))
+def test_flat_profiles_are_always_refused(
+    index: InterestIndex, level: int, jitter: list[int]
+) -> None:
+    values = tuple(min(40, max(0, level + j)) for j in jitter)
+    scores = InterestScores(values)
+    assert scores.undifferentiated  # a spread of at most one point is below 2 on 0-40
+    with pytest.raises(UndifferentiatedProfileError):
+        rank_interests(scores, index)
+    if len(set(values)) > 1:
+        assert rank_interests(scores, index, best_effort=True, top=3).low_confidence
+
+
+@settings(max_examples=40, deadline=None)
+@given(scores6, st.sampled_from([None, 2, 4]))
+def test_contributions_sum_to_r_on_the_catalog(
+    index: InterestIndex, scores: list[int], zone: int | None
+) -> None:
+    for m in rank_interests(scores, index, top=10, zone=zone).matches:
+        total = 0.0
+        for c in m.contributions:
+            total += c
+        assert total == m.r
+        assert abs(m.r) <= 1 + 1e-12
