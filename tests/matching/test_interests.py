@@ -185,8 +185,9 @@ def test_malformed_release_files_name_line_and_column(tmp_path: Path) -> None:
     with pytest.raises(DataFileError):
         load_interest_profiler(tmp_path / "missing.csv")
     doc = {"questions": [{"index": 1, "area": "Nope", "text": "x"}]}
-    with pytest.raises(DataFileError):
+    with pytest.raises(DataFileError) as info:
         load_interest_profiler(_write(tmp_path, "e.json", json.dumps(doc)))
+    assert (info.value.line, info.value.column) == (None, "questions[0].area")
 
 
 def test_form_is_a_value() -> None:

@@ -248,18 +248,18 @@ def load_interest_profiler(path: str | os.PathLike[str] | None = None) -> Intere
         rows = _json_rows(str(file), content)
     else:
         rows = _csv_rows(str(file), content)
-    items = tuple(_item(str(file), line, row) for line, row in rows)
+    items = tuple(_item(str(file), where, row) for where, row in rows)
     _check_release(str(file), items)
     return InterestForm(IP_SHORT_FORM_ID, IP_SHORT_FORM_EDITION, IP_SHORT_FORM_NAME, items)
 
 
-def _csv_rows(file: str, content: str) -> list[tuple[int, dict[str, str]]]:
+def _csv_rows(file: str, content: str) -> list[tuple[int | str, dict[str, str]]]:
     reader = csv.DictReader(content.splitlines())
     header = reader.fieldnames or []
     missing = [c for c in _CSV_COLUMNS if c not in header]
     if missing:
         raise DataFileError(file, f"header lacks column(s) {', '.join(missing)}", line=1)
-    rows = []
+    rows: list[tuple[int | str, dict[str, str]]] = []
     for row in reader:
         if None in row or any(v is None for v in row.values()):
             raise DataFileError(file, "wrong number of fields", line=reader.line_num)
@@ -267,7 +267,7 @@ def _csv_rows(file: str, content: str) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
-def _json_rows(file: str, content: str) -> list[tuple[int, dict[str, str]]]:
+def _json_rows(file: str, content: str) -> list[tuple[int | str, dict[str, str]]]:
     try:
         doc = json.loads(content)
     except json.JSONDecodeError as e:
@@ -275,34 +275,38 @@ def _json_rows(file: str, content: str) -> list[tuple[int, dict[str, str]]]:
     questions = doc.get("questions") if isinstance(doc, dict) else None
     if not isinstance(questions, list):
         raise DataFileError(file, "expected an object with a 'questions' list")
-    rows = []
+    rows: list[tuple[int | str, dict[str, str]]] = []
     for i, q in enumerate(questions):
         if not isinstance(q, dict):
             raise DataFileError(file, f"questions[{i}] is not an object")
         area = str(q.get("area", ""))
         code = RIASEC[AREA_NAMES.index(area)] if area in AREA_NAMES else ""
         rows.append(
-            (i, {"index": str(q.get("index", "")), "area": area, "area_code": code,
+            (f"questions[{i}]", {"index": str(q.get("index", "")), "area": area, "area_code": code,
                  "text": str(q.get("text", ""))})
         )  # fmt: skip
     return rows
 
 
-def _item(file: str, line: int, row: Mapping[str, str]) -> InterestItem:
+def _item(file: str, where: int | str, row: Mapping[str, str]) -> InterestItem:
+    """One item; ``where`` is the CSV line, or the JSON path of the question."""
+
+    def bad(message: str, column: str) -> DataFileError:
+        if isinstance(where, int):
+            return DataFileError(file, message, line=where, column=column)
+        return DataFileError(file, message, column=f"{where}.{column}")
+
     raw_index = row["index"].strip()
     if not raw_index.isdigit():
-        raise DataFileError(file, f"{raw_index!r} is not an item number", line=line, column="index")
+        raise bad(f"{raw_index!r} is not an item number", "index")
     code = row["area_code"].strip()
     if code not in RIASEC:
-        raise DataFileError(
-            file, f"{row['area']!r}/{code!r} is not a RIASEC area", line=line, column="area_code"
-        )
+        column = "area_code" if isinstance(where, int) else "area"
+        raise bad(f"{row['area']!r}/{code!r} is not a RIASEC area", column)
     if row["area"].strip() != AREA_NAMES[RIASEC.index(code)]:
-        raise DataFileError(
-            file, f"area {row['area']!r} disagrees with code {code!r}", line=line, column="area"
-        )
+        raise bad(f"area {row['area']!r} disagrees with code {code!r}", "area")
     if not row["text"].strip():
-        raise DataFileError(file, "blank item text", line=line, column="text")
+        raise bad("blank item text", "text")
     return InterestItem(number=int(raw_index), area=code, text=row["text"].strip())
 
 
