@@ -72,6 +72,8 @@ def test_careers_match_refuses_flat_profiles(capsys: pytest.CaptureFixture[str])
     assert _careers(["--scores", "21,19,20,20,20,20", "--best-effort", "--top", "2"]) == 0
     assert "low confidence" in capsys.readouterr().out
     assert _careers(["--scores", "1,2,3"]) == 1
+    assert _careers(["--scores", "1,2,3,4,5,6", "--state", "ZZ"]) == 1
+    assert "unknown state" in capsys.readouterr().err
 
 
 def test_commands_are_registered(capsys: pytest.CaptureFixture[str]) -> None:

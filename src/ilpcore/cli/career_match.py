@@ -15,7 +15,7 @@ from ilpcore.cli.careers import add_catalog_options, catalog_from_args
 from ilpcore.cli.interests import scores_document
 from ilpcore.exceptions import ValidationError
 from ilpcore.matching.attribution import BLS_OEWS_CITATION
-from ilpcore.matching.catalog import OccupationCatalog
+from ilpcore.matching.catalog import OccupationCatalog, state_code
 from ilpcore.matching.interests import InterestScores, load_interest_profiler
 from ilpcore.matching.ranking import InterestIndex, MatchResult, rank_interests
 
@@ -69,6 +69,8 @@ def _wages(catalog: OccupationCatalog, codes: Sequence[str], state: str) -> dict
 
 def run_match(args: argparse.Namespace) -> int:
     scores = _scores(args)
+    if args.state:
+        state_code(args.state)  # an unknown state is reported before any work is done
     catalog = catalog_from_args(args)
     index = InterestIndex.from_catalog(catalog)
     result = rank_interests(
