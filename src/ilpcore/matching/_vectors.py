@@ -165,9 +165,16 @@ class VectorIndex:
 
     vectors: tuple[tuple[float, ...], ...]
     _clusters: tuple[_Cluster, ...] = attrs.field(init=False, repr=False, eq=False)
+    _cones: tuple[tuple[float, float, float, float, float, float, float, float], ...] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+    """Per group: its centre's six components, cos and sin of its radius (flat, for speed)."""
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_clusters", _clusters(self.vectors))
+        clusters = _clusters(self.vectors)
+        object.__setattr__(self, "_clusters", clusters)
+        cones = tuple((*c.centre, c.cos_radius, c.sin_radius) for c in clusters)
+        object.__setattr__(self, "_cones", cones)
 
     def __len__(self) -> int:
         return len(self.vectors)
@@ -190,22 +197,22 @@ class VectorIndex:
         if k <= 0 or not self.vectors:
             return []
         a0, a1, a2, a3, a4, a5 = u
-        bounded = []
         sqrt = math.sqrt
-        for c in self._clusters:
-            x = c.centre
-            cos_t = a0 * x[0] + a1 * x[1] + a2 * x[2] + a3 * x[3] + a4 * x[4] + a5 * x[5]
-            # cos(theta - radius) when the student lies outside the cluster's cone, else 1
-            if cos_t >= c.cos_radius:
-                bound = 1.0
-            else:
-                sin_t = sqrt(max(0.0, 1.0 - cos_t * cos_t))
-                bound = cos_t * c.cos_radius + sin_t * c.sin_radius
-            bounded.append((-bound, c.positions[0], c.rows))
-        bounded.sort()
+        # Per group, minus the bound cos(theta - radius), or -1 when u lies inside the cone
+        # (theta <= radius).  abs() only guards against 1 - ct*ct rounding below zero, which
+        # makes the bound larger, never smaller.
+        neg_bounds = [
+            -1.0 if ct >= cr else -(ct * cr + sqrt(abs(1.0 - ct * ct)) * sr)
+            for ct, cr, sr in [
+                (a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3 + a4 * x4 + a5 * x5, cr, sr)
+                for x0, x1, x2, x3, x4, x5, cr, sr in self._cones
+            ]
+        ]
+        bounded = sorted(zip(neg_bounds, range(len(neg_bounds)), self._clusters, strict=True))
+        bounded_rows = [(nb, c.rows) for nb, _, c in bounded]
         found: list[tuple[float, int]] = []
         visited = 0
-        for _bound, _, rows in bounded:
+        for _bound, rows in bounded_rows:
             visited += 1
             found.extend(
                 [
@@ -217,7 +224,7 @@ class VectorIndex:
                 break
         found.sort()
         limit = found[k - 1][0] if len(found) >= k else math.inf
-        for neg_bound, _, rows in bounded[visited:]:
+        for neg_bound, rows in bounded_rows[visited:]:
             if neg_bound > limit + _SLACK:
                 break
             found.extend(
