@@ -11,10 +11,13 @@ import pytest
 
 from ilpcore.cli import careers as careers_cli
 from ilpcore.cli import main
+from ilpcore.matching import OccupationCatalog
 
 
 @pytest.fixture
-def data(data_dir: Path) -> list[str]:
+def data(data_dir: Path, catalog: OccupationCatalog) -> list[str]:
+    """``--data`` for the real releases; the session catalog is cached first, so the
+    commands read it from the cache."""
     return ["--data", str(data_dir)]
 
 

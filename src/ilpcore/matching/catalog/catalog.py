@@ -165,9 +165,14 @@ class OccupationCatalog(ModelBase):
         return OccupationOutlook(occupation.code, soc, match, table[soc], self.projections.period)
 
     def _resolver(self, key: str, table: dict[str, Any]) -> SocResolver:
-        socs = {o.soc_code for o in self.occupations}
-        resolver: SocResolver = self.derived(f"soc:{key}", lambda: SocResolver(table, socs))
+        resolver: SocResolver = self.derived(
+            f"soc:{key}", lambda: SocResolver(table, self._onet_socs())
+        )
         return resolver
+
+    def _onet_socs(self) -> frozenset[str]:
+        """The SOC codes that have O*NET occupations of their own."""
+        return self.derived("onet-socs", lambda: frozenset(o.soc_code for o in self.occupations))
 
     def derived(self, key: str, build: Callable[[], T], *, persist: bool = False) -> T:
         """A value computed from the catalog once and kept with it (e.g. the search index).
