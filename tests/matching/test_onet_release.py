@@ -103,3 +103,10 @@ def test_zip_release_equals_directory(tmp_path: Path) -> None:
 
 def test_default_path_is_the_shared_release(onet_dir: Path) -> None:
     assert default_onet_path() == onet_dir.resolve()
+
+
+def test_default_path_prefers_the_newest_release(tmp_path: Path) -> None:
+    for name in ("db_9_0_text", "db_29_3_text", "db_30_1_text"):
+        (tmp_path / "onet" / name).mkdir(parents=True)
+    (tmp_path / "onet" / "db_30_1_text.zip").write_bytes(b"")
+    assert default_onet_path(tmp_path).name == "db_30_1_text"

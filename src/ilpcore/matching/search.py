@@ -20,6 +20,7 @@ from typing import Any, Final
 import attrs
 
 from ilpcore.matching.attribution import ONET_ATTRIBUTION
+from ilpcore.matching.browse import in_cluster
 from ilpcore.matching.catalog import Occupation, OccupationCatalog
 from ilpcore.matching.render import esc, html_table, wrap_html
 from ilpcore.matching.text import words
@@ -240,8 +241,6 @@ def search(
     """
     codes = None
     if cluster is not None or pathway is not None:
-        from ilpcore.matching.browse import in_cluster
-
         codes = [o.code for o in in_cluster(catalog, cluster, pathway)]
     hits = SearchIndex.of(catalog).search(query, codes)
     shown = hits if limit is None else hits[: max(limit, 0)]
