@@ -31,9 +31,9 @@ SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 SUBCOMMANDS: tuple[str, ...] = (
     "ilpcore.cli.careers:add_search_command",
-    "ilpcore.cli.careers:add_show_command",
     "ilpcore.cli.careers_explore:add_browse_command",
     "ilpcore.cli.careers_explore:add_select_command",
+    "ilpcore.cli.careers:add_show_command",
 )
 """Registrars of the ``careers`` subcommands, ``"module:function"``, in help order."""
 
