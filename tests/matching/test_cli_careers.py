@@ -60,6 +60,16 @@ def test_unknown_code_is_an_error(data: list[str], capsys: pytest.CaptureFixture
     assert "99-9999.00" in captured.err
 
 
+def test_no_cache_reports_progress_on_stderr(
+    data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["careers", "search", "actuary", "--no-cache", "--json", *data]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["results"][0]["code"] == "15-2011.00"
+    assert "reading" in captured.err
+    assert "cached afterwards" in captured.err
+
+
 def test_bad_data_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["careers", "search", "nurse", "--data", str(tmp_path / "none")]) == 1
     assert "no data folder found" in capsys.readouterr().err

@@ -75,7 +75,11 @@ def add_catalog_options(parser: argparse.ArgumentParser) -> None:
 
 def catalog_from_args(args: argparse.Namespace) -> OccupationCatalog:
     """The joined catalog for the ``--data`` / ``--no-cache`` options."""
-    return load_catalog(args.data, cache=not args.no_cache)
+    return load_catalog(args.data, cache=not args.no_cache, progress=_progress)
+
+
+def _progress(message: str) -> None:
+    print(f"ilp: {message}", file=sys.stderr, flush=True)
 
 
 def add_search_command(group: SubParsers) -> None:
