@@ -69,6 +69,15 @@ def test_search_within_cluster(catalog: OccupationCatalog) -> None:
     assert set(results.codes) <= health
 
 
+def test_common_words_are_ignored(catalog: OccupationCatalog) -> None:
+    assert (
+        search(catalog, "the nurses of the hospital").codes
+        == search(catalog, "nurses hospital").codes
+    )
+    only_common = search(catalog, "and")
+    assert only_common.total > 0  # a query of common words only still searches them
+
+
 def test_empty_and_unknown_queries(catalog: OccupationCatalog) -> None:
     assert search(catalog, "").total == 0
     assert search(catalog, "!!! ...").total == 0

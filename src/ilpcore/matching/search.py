@@ -1,6 +1,7 @@
 """Keyword search over occupation titles, alternate titles and tasks.
 
-Words are matched case- and plural-insensitively (see :mod:`ilpcore.matching.text`).
+Words are matched case- and plural-insensitively (see :mod:`ilpcore.matching.text`);
+common words (``and``, ``of``, ``the``...) are ignored unless the query has nothing else.
 Ranking, best first:
 
 1. occupations matching more of the query's words;
@@ -25,13 +26,19 @@ from ilpcore.matching.catalog import Occupation, OccupationCatalog
 from ilpcore.matching.render import esc, html_table, wrap_html
 from ilpcore.matching.text import words
 
-__all__ = ["SearchHit", "SearchIndex", "SearchResults", "search"]
+__all__ = ["STOPWORDS", "SearchHit", "SearchIndex", "SearchResults", "search"]
 
 TITLE: Final = "title"
 ALTERNATE_TITLE: Final = "alternate title"
 TASK: Final = "task"
 
 Words = tuple[str, ...]
+
+STOPWORDS: Final = frozenset(
+    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "of",
+     "on", "or", "the", "to", "with"}
+)  # fmt: skip
+"""Words a query's ranking ignores (unless the query has nothing else)."""
 
 
 def _has_phrase(haystack: Words, phrase: Words) -> bool:
@@ -73,10 +80,12 @@ class SearchIndex:
 
     def search(self, query: str, codes: Iterable[str] | None = None) -> tuple[SearchHit, ...]:
         """All occupations matching a word of ``query``, best first (restricted to ``codes``)."""
-        terms = tuple(dict.fromkeys(words(query)))
+        phrase = tuple(words(query))
+        terms = tuple(dict.fromkeys(w for w in phrase if w not in STOPWORDS)) or tuple(
+            dict.fromkeys(phrase)
+        )
         if not terms:
             return ()
-        phrase = tuple(words(query))
         candidates: set[str] = set()
         for t in terms:
             candidates |= self._postings.get(t, set())
