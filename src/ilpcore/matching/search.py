@@ -46,6 +46,11 @@ def _has_phrase(haystack: Words, phrase: Words) -> bool:
     return n > 0 and any(haystack[i : i + n] == phrase for i in range(len(haystack) - n + 1))
 
 
+def _lines(text: str, count: int) -> tuple[Words, ...]:
+    """The stems of ``count`` texts kept one per line."""
+    return tuple(tuple(line.split()) for line in text.split("\n")) if count else ()
+
+
 @attrs.frozen
 class _Entry:
     occupation: Occupation
@@ -55,23 +60,56 @@ class _Entry:
 
 
 class SearchIndex:
-    """An inverted index of one catalog's titles, alternate titles and tasks."""
+    """An inverted index of one catalog's titles, alternate titles and tasks.
+
+    The stems are kept as text (one line per alternate title or task) and each
+    occupation's entry is expanded when a query first reaches it: the index is
+    pickled with the cached catalog, and plain strings load fast.
+    """
 
     def __init__(self, catalog: OccupationCatalog) -> None:
         self.release = catalog.release
-        self._entries: dict[str, _Entry] = {}
-        self._postings: dict[str, set[str]] = defaultdict(set)
+        self._occupations = {o.code: o for o in catalog.occupations}
+        self._stems: dict[str, tuple[str, str, str]] = {}
+        postings: dict[str, list[str]] = defaultdict(list)
         for o in catalog.occupations:
-            entry = _Entry(
-                o,
-                tuple(words(o.title)),
-                tuple(tuple(words(t)) for t in o.alternate_titles),
-                tuple(tuple(words(t.statement)) for t in o.tasks),
+            title = words(o.title)
+            alternates = [words(t) for t in o.alternate_titles]
+            tasks = [words(t.statement) for t in o.tasks]
+            self._stems[o.code] = (
+                " ".join(title),
+                "\n".join(" ".join(a) for a in alternates),
+                "\n".join(" ".join(t) for t in tasks),
             )
-            self._entries[o.code] = entry
-            seen = set(entry.title).union(*entry.alternates, *entry.tasks)
-            for w in seen:
-                self._postings[w].add(o.code)
+            for w in set(title).union(*alternates, *tasks):
+                postings[w].append(o.code)
+        self._postings = {w: " ".join(codes) for w, codes in postings.items()}
+        self._entries: dict[str, _Entry] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "release": self.release,
+            "_occupations": self._occupations,
+            "_stems": self._stems,
+            "_postings": self._postings,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._entries = {}
+
+    def _entry(self, code: str) -> _Entry:
+        entry = self._entries.get(code)
+        if entry is None:
+            o = self._occupations[code]
+            title, alternates, tasks = self._stems[code]
+            entry = self._entries[code] = _Entry(
+                o,
+                tuple(title.split()),
+                _lines(alternates, len(o.alternate_titles)),
+                _lines(tasks, len(o.tasks)),
+            )
+        return entry
 
     @classmethod
     def of(cls, catalog: OccupationCatalog) -> SearchIndex:
@@ -88,10 +126,10 @@ class SearchIndex:
             return ()
         candidates: set[str] = set()
         for t in terms:
-            candidates |= self._postings.get(t, set())
+            candidates.update(self._postings.get(t, "").split())
         if codes is not None:
             candidates &= set(codes)
-        scored = [self._score(self._entries[c], terms, phrase) for c in candidates]
+        scored = [self._score(self._entry(c), terms, phrase) for c in candidates]
         scored.sort(key=lambda s: s[0])
         return tuple(attrs.evolve(hit, rank=i) for i, (_key, hit) in enumerate(scored, start=1))
 
