@@ -14,6 +14,7 @@ from tests.matching.tiny_release import write_release
 def test_release_and_counts(onet: OccupationCatalog) -> None:
     assert onet.release == "O*NET 30.1"
     assert len(onet) == 1016
+    assert repr(onet) == "<OccupationCatalog O*NET 30.1: 1016 occupations>"
     assert sum(o.interests is not None for o in onet) == 923
     assert sum(bool(o.high_points) for o in onet) == 923
     assert sum(o.job_zone is not None for o in onet) == 923

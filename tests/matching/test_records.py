@@ -127,6 +127,7 @@ def test_plain_catalog_has_no_joins_and_pickles() -> None:
     again = pickle.loads(pickle.dumps(catalog))
     assert again == catalog
     assert again["29-1141.00"] == catalog["29-1141.00"]
+    assert repr(again) == "<OccupationCatalog Plugin catalog 1.0: 2 occupations>"
 
 
 def test_joined_cluster_codes_must_be_in_the_catalog() -> None:

@@ -30,7 +30,7 @@ def _sorted_occupations(value: Iterable[Occupation]) -> tuple[Occupation, ...]:
     return items
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class OccupationCatalog(ModelBase):
     """Occupations of one release, ordered by code, looked up by code.
 
@@ -85,6 +85,11 @@ class OccupationCatalog(ModelBase):
         if by_code is None:
             by_code = self._memo[_BY_CODE] = {o.code: o for o in self.occupations}
         return by_code
+
+    def __repr__(self) -> str:
+        joins = [n for n in ("clusters", "wages", "projections") if getattr(self, n) is not None]
+        joined = f", joined with {', '.join(joins)}" if joins else ""
+        return f"<OccupationCatalog {self.release}: {len(self)} occupations{joined}>"
 
     def __len__(self) -> int:
         return len(self.occupations)
