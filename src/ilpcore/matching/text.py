@@ -71,7 +71,8 @@ def words(text: str) -> list[str]:
     """
     folded = text.lower()
     if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", text.casefold())
+        # compatibility forms first (a styled, double-struck S is an S), then case, accents
+        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
         folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = folded.replace("'", "").replace("\u2019", "")
     return list(map(_STEMS.__getitem__, _WORD.findall(folded)))
