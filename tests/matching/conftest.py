@@ -35,6 +35,17 @@ def _private_cache(
 
 
 @pytest.fixture(scope="session")
-def catalog(data_dir: Path) -> OccupationCatalog:
-    """O*NET 30.1 joined with clusters, OEWS May 2025 and EP 2024-34 (no cache)."""
-    return load_catalog(data_dir, cache=False)
+def session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The cache folder of this test run (empty when the run starts)."""
+    return tmp_path_factory.getbasetemp() / "ilpcore-cache"
+
+
+@pytest.fixture(scope="session")
+def catalog(data_dir: Path, session_cache: Path) -> OccupationCatalog:
+    """O*NET 30.1 joined with clusters, OEWS May 2025 and EP 2024-34.
+
+    Parsed from the files (the session cache starts empty), then written to the
+    session cache, which the command-line tests read.
+    """
+    assert not list(session_cache.glob("catalog-*.pickle")), "request this fixture first"
+    return load_catalog(data_dir, cache=session_cache)

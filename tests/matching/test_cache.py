@@ -10,7 +10,7 @@ import pytest
 
 from ilpcore.matching.catalog import OccupationCatalog, cache_dir, load_onet
 from ilpcore.matching.catalog import onet as onet_module
-from ilpcore.matching.catalog.cache import CACHE_ENV_VAR
+from ilpcore.matching.catalog.cache import CACHE_ENV_VAR, cached
 from tests.matching.tiny_release import write_release
 
 
@@ -94,10 +94,16 @@ def test_cache_dir_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
     assert cache_dir(tmp_path / "b") == tmp_path / "b"
 
 
-def test_real_release_round_trip(onet_dir: Path, tmp_path: Path) -> None:
-    fresh = onet_module.read_onet(onet_dir)
-    load_onet(onet_dir, cache=tmp_path)
-    from_cache = load_onet(onet_dir, cache=tmp_path)
-    assert from_cache == fresh
+def test_real_release_round_trip(onet: OccupationCatalog, tmp_path: Path) -> None:
+    """The parsed O*NET 30.1 release survives the cache unchanged."""
+    key = ("round-trip",)
+    assert cached("onet", key, lambda: onet, OccupationCatalog, tmp_path) is onet
+
+    def rebuild() -> OccupationCatalog:
+        raise AssertionError("the cache was not used")
+
+    from_cache = cached("onet", key, rebuild, OccupationCatalog, tmp_path)
+    assert from_cache is not onet
+    assert from_cache == onet
     assert from_cache["11-1011.00"].high_points == ("E", "C")
-    assert len(from_cache.codes) == 1016
+    assert from_cache.codes == onet.codes

@@ -11,10 +11,13 @@ import pytest
 
 from ilpcore.cli import careers as careers_cli
 from ilpcore.cli import main
+from ilpcore.matching import OccupationCatalog
 
 
 @pytest.fixture
-def data(data_dir: Path) -> list[str]:
+def data(data_dir: Path, catalog: OccupationCatalog) -> list[str]:
+    """``--data`` for the real releases; the session catalog is cached first, so the
+    commands read it from the cache."""
     return ["--data", str(data_dir)]
 
 
@@ -57,6 +60,16 @@ def test_unknown_code_is_an_error(data: list[str], capsys: pytest.CaptureFixture
     assert "99-9999.00" in captured.err
 
 
+def test_no_cache_reports_progress_on_stderr(
+    data: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["careers", "search", "actuary", "--no-cache", "--json", *data]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["results"][0]["code"] == "15-2011.00"
+    assert "reading" in captured.err
+    assert "cached afterwards" in captured.err
+
+
 def test_bad_data_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["careers", "search", "nurse", "--data", str(tmp_path / "none")]) == 1
     assert "no data folder found" in capsys.readouterr().err
@@ -90,3 +103,45 @@ def test_subcommands_are_pluggable(
     assert calls == ["match"]
     assert main(["careers"]) == 2
     assert "match" in capsys.readouterr().err
+
+
+def test_browse_overview_and_cluster(data: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["careers", "browse", "--json", *data]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert len(doc["clusters"]) == 16
+    assert sum(len(c["pathways"]) for c in doc["clusters"]) == 73
+    assert {s["subject"] for s in doc["school_subjects"]} >= {"Mathematics", "Biology"}
+    assert main(["careers", "browse", "--cluster", "health sci", *data]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("116 occupations in Health Science (O*NET 30.1)")
+    assert "National Career Clusters" in out
+
+
+def test_browse_subject(data: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["careers", "browse", "--subject", "Biology", "--limit", "3", "--json", *data]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["knowledge_element"] == "2.C.4.d"
+    importance = [o["importance"] for o in doc["occupations"]]
+    assert len(importance) == 3
+    assert importance == sorted(importance, reverse=True)
+    assert main(["careers", "browse", "--subject", "Recess", *data]) == 1
+    assert "known subjects" in capsys.readouterr().err
+
+
+def test_select(data: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["careers", "select", "--job-zone", "3", "--job-zone", "4", "--interests", "S"]
+    argv += ["--min-wage", "$60,000", "--state", "KY", "--bright", "--sort", "wage", "--json"]
+    assert main([*argv, *data]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["total"] > 0
+    assert doc["criteria"]["job_zones"] == [3, 4]
+    for o in doc["occupations"]:
+        assert o["job_zone"] in (3, 4)
+        assert o["interest_code"].startswith("S")
+        assert o["bright_outlook"] is True
+        assert o["median_annual_wage_status"] == "top_coded" or o["median_annual_wage"] >= 60000
+    assert main(["careers", "select", "--interests", "R", "--limit", "2", *data]) == 0
+    out = capsys.readouterr().out
+    assert "more" in out.splitlines()[3]
+    assert main(["careers", "select", "--interests", "XQ", *data]) == 1
+    assert "interests" in capsys.readouterr().err

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ilpcore.exceptions import DataFileError
+from ilpcore.matching import search
 from ilpcore.matching.catalog import (
     OccupationCatalog,
     load_catalog,
@@ -128,9 +129,13 @@ def test_cluster_code_unknown_to_catalog(data_dir: Path, tmp_path: Path) -> None
 
 
 def test_load_catalog_cache_round_trip(
-    data_dir: Path, tmp_path: Path, catalog: OccupationCatalog
+    data_dir: Path, session_cache: Path, catalog: OccupationCatalog
 ) -> None:
-    load_catalog(data_dir, cache=tmp_path)
-    again = load_catalog(data_dir, cache=tmp_path)
+    """The session catalog was parsed and cached; loading again reads the cache."""
+    assert list(session_cache.glob("catalog-*.pickle"))
+    again = load_catalog(data_dir, cache=session_cache)
+    assert again is not catalog
     assert again == catalog
     assert again.wages_of("15-1252.00", "KY") == catalog.wages_of("15-1252.00", "KY")
+    assert "search-index" in again._memo  # the index was cached with the catalog
+    assert search(again, "nurse").codes == search(catalog, "nurse").codes

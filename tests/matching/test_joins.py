@@ -90,6 +90,8 @@ def test_suppressed_values_are_never_zero(catalog: OccupationCatalog) -> None:
     assert statuses[WageStatus.TOP_CODED] > 1000
     assert statuses[WageStatus.NOT_RELEASED] > 1000
     assert len(catalog.wages.states) == 54
+    assert len(catalog.wages.national) == 1104  # PROVENANCE.md §4
+    assert sum(len(t) for t in catalog.wages.states.values()) == 37408
     assert set(catalog.wages.states) == set(STATES.values())
 
 

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from ilpcore.matching import RIASEC, WORK_VALUES, OccupationCatalog, TaskType, read_onet
 from ilpcore.matching.catalog import default_onet_path
+from tests.matching.tiny_release import write_release
 
 
 def test_release_and_counts(onet: OccupationCatalog) -> None:
     assert onet.release == "O*NET 30.1"
     assert len(onet) == 1016
+    assert repr(onet) == "<OccupationCatalog O*NET 30.1: 1016 occupations>"
     assert sum(o.interests is not None for o in onet) == 923
     assert sum(bool(o.high_points) for o in onet) == 923
     assert sum(o.job_zone is not None for o in onet) == 923
@@ -88,15 +90,24 @@ def test_unrated_occupations_have_no_descriptors(onet: OccupationCatalog) -> Non
     assert military.job_zone is None
 
 
-def test_zip_release_equals_directory(
-    onet: OccupationCatalog, onet_dir: Path, tmp_path: Path
-) -> None:
+def test_zip_release_equals_directory(tmp_path: Path) -> None:
+    """The official zip holds the same files in a db_NN_N_text/ folder."""
+    folder = write_release(tmp_path / "db_30_1_text")
     archive = tmp_path / "db_30_1_text.zip"
-    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        for f in sorted(onet_dir.iterdir()):
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        for f in sorted(folder.iterdir()):
             z.write(f, f"db_30_1_text/{f.name}")
-    assert read_onet(archive) == onet
+    from_zip = read_onet(archive)
+    assert from_zip == read_onet(folder)
+    assert len(from_zip) == 3
 
 
 def test_default_path_is_the_shared_release(onet_dir: Path) -> None:
     assert default_onet_path() == onet_dir.resolve()
+
+
+def test_default_path_prefers_the_newest_release(tmp_path: Path) -> None:
+    for name in ("db_9_0_text", "db_29_3_text", "db_30_1_text"):
+        (tmp_path / "onet" / name).mkdir(parents=True)
+    (tmp_path / "onet" / "db_30_1_text.zip").write_bytes(b"")
+    assert default_onet_path(tmp_path).name == "db_30_1_text"

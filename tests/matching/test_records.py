@@ -115,3 +115,29 @@ def test_ratings_from_records_round_trip() -> None:
     with pytest.raises(ValidationError) as info:
         Ratings(element_ids=("a", "b"), names=("x",), importance=(1.0,), level=(None,))
     assert set(info.value.paths) == {"names", "importance", "level"}
+
+
+def test_plain_catalog_has_no_joins_and_pickles() -> None:
+    import pickle
+
+    catalog = _catalog()
+    assert catalog.wages_of("29-1141.00") is None
+    assert catalog.outlook_of("29-1141.00") is None
+    assert catalog.clusters_of("29-1141.00") == ()
+    again = pickle.loads(pickle.dumps(catalog))
+    assert again == catalog
+    assert again["29-1141.00"] == catalog["29-1141.00"]
+    assert repr(again) == "<OccupationCatalog Plugin catalog 1.0: 2 occupations>"
+
+
+def test_joined_cluster_codes_must_be_in_the_catalog() -> None:
+    from ilpcore.matching import ClusterAssignment
+    from ilpcore.matching.catalog import ClusterTable
+
+    table = ClusterTable(
+        source="clusters.csv",
+        by_code={"99-9999.00": (ClusterAssignment("Health Science", "Therapeutic Services"),)},
+    )
+    with pytest.raises(ValidationError) as info:
+        _catalog().with_joins(clusters=table)
+    assert info.value.paths == ("clusters",)

@@ -31,6 +31,8 @@ SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 SUBCOMMANDS: tuple[str, ...] = (
     "ilpcore.cli.careers:add_search_command",
+    "ilpcore.cli.careers_explore:add_browse_command",
+    "ilpcore.cli.careers_explore:add_select_command",
     "ilpcore.cli.careers:add_show_command",
     "ilpcore.cli.career_match:add_match_command",
 )
@@ -74,7 +76,11 @@ def add_catalog_options(parser: argparse.ArgumentParser) -> None:
 
 def catalog_from_args(args: argparse.Namespace) -> OccupationCatalog:
     """The joined catalog for the ``--data`` / ``--no-cache`` options."""
-    return load_catalog(args.data, cache=not args.no_cache)
+    return load_catalog(args.data, cache=not args.no_cache, progress=_progress)
+
+
+def _progress(message: str) -> None:
+    print(f"ilp: {message}", file=sys.stderr, flush=True)
 
 
 def add_search_command(group: SubParsers) -> None:

@@ -16,7 +16,9 @@ from ilpcore.matching.browse import (
     by_subject,
     career_clusters,
     career_pathways,
+    cluster_name,
     in_cluster,
+    pathway_name,
     school_subject,
 )
 from ilpcore.matching.catalog import (
@@ -94,10 +96,12 @@ __all__ = [
     "by_subject",
     "career_clusters",
     "career_pathways",
+    "cluster_name",
     "in_cluster",
     "load_catalog",
     "load_onet",
     "occupation_profile",
+    "pathway_name",
     "read_onet",
     "school_subject",
     "search",

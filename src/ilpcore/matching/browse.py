@@ -49,7 +49,9 @@ __all__ = [
     "by_subject",
     "career_clusters",
     "career_pathways",
+    "cluster_name",
     "in_cluster",
+    "pathway_name",
     "school_subject",
 ]
 
@@ -141,15 +143,24 @@ def career_pathways(
     return catalog.clusters.pathways(name)
 
 
+def cluster_name(catalog: OccupationCatalog, name: str) -> str:
+    """The career cluster ``name`` means (case-insensitive; a unique prefix is enough)."""
+    return _resolve(career_clusters(catalog), name, "career cluster")
+
+
+def pathway_name(catalog: OccupationCatalog, name: str) -> str:
+    """The career pathway ``name`` means (case-insensitive; a unique prefix is enough)."""
+    return _resolve(tuple(p.pathway for p in career_pathways(catalog)), name, "career pathway")
+
+
 def in_cluster(
     catalog: OccupationCatalog, cluster: str | None = None, pathway: str | None = None
 ) -> tuple[Occupation, ...]:
     """Occupations of a career cluster and/or pathway (names case-insensitive), by title."""
-    pairs = career_pathways(catalog)
     if cluster is not None:
-        cluster = _resolve(tuple(p.cluster for p in pairs), cluster, "career cluster")
+        cluster = cluster_name(catalog, cluster)
     if pathway is not None:
-        pathway = _resolve(tuple(p.pathway for p in pairs), pathway, "career pathway")
+        pathway = pathway_name(catalog, pathway)
     out = [
         o
         for o in catalog.occupations

@@ -1,6 +1,7 @@
 """Keyword search over occupation titles, alternate titles and tasks.
 
-Words are matched case- and plural-insensitively (see :mod:`ilpcore.matching.text`).
+Words are matched case- and plural-insensitively (see :mod:`ilpcore.matching.text`);
+common words (``and``, ``of``, ``the``...) are ignored unless the query has nothing else.
 Ranking, best first:
 
 1. occupations matching more of the query's words;
@@ -20,11 +21,12 @@ from typing import Any, Final
 import attrs
 
 from ilpcore.matching.attribution import ONET_ATTRIBUTION
+from ilpcore.matching.browse import in_cluster
 from ilpcore.matching.catalog import Occupation, OccupationCatalog
 from ilpcore.matching.render import esc, html_table, wrap_html
 from ilpcore.matching.text import words
 
-__all__ = ["SearchHit", "SearchIndex", "SearchResults", "search"]
+__all__ = ["STOPWORDS", "SearchHit", "SearchIndex", "SearchResults", "search"]
 
 TITLE: Final = "title"
 ALTERNATE_TITLE: Final = "alternate title"
@@ -32,10 +34,21 @@ TASK: Final = "task"
 
 Words = tuple[str, ...]
 
+STOPWORDS: Final = frozenset(
+    {"a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "into", "is", "of",
+     "on", "or", "the", "to", "with"}
+)  # fmt: skip
+"""Words a query's ranking ignores (unless the query has nothing else)."""
+
 
 def _has_phrase(haystack: Words, phrase: Words) -> bool:
     n = len(phrase)
     return n > 0 and any(haystack[i : i + n] == phrase for i in range(len(haystack) - n + 1))
+
+
+def _lines(text: str, count: int) -> tuple[Words, ...]:
+    """The stems of ``count`` texts kept one per line."""
+    return tuple(tuple(line.split()) for line in text.split("\n")) if count else ()
 
 
 @attrs.frozen
@@ -47,23 +60,56 @@ class _Entry:
 
 
 class SearchIndex:
-    """An inverted index of one catalog's titles, alternate titles and tasks."""
+    """An inverted index of one catalog's titles, alternate titles and tasks.
+
+    The stems are kept as text (one line per alternate title or task) and each
+    occupation's entry is expanded when a query first reaches it: the index is
+    pickled with the cached catalog, and plain strings load fast.
+    """
 
     def __init__(self, catalog: OccupationCatalog) -> None:
         self.release = catalog.release
-        self._entries: dict[str, _Entry] = {}
-        self._postings: dict[str, set[str]] = defaultdict(set)
+        self._occupations = {o.code: o for o in catalog.occupations}
+        self._stems: dict[str, tuple[str, str, str]] = {}
+        postings: dict[str, list[str]] = defaultdict(list)
         for o in catalog.occupations:
-            entry = _Entry(
-                o,
-                tuple(words(o.title)),
-                tuple(tuple(words(t)) for t in o.alternate_titles),
-                tuple(tuple(words(t.statement)) for t in o.tasks),
+            title = words(o.title)
+            alternates = [words(t) for t in o.alternate_titles]
+            tasks = [words(t.statement) for t in o.tasks]
+            self._stems[o.code] = (
+                " ".join(title),
+                "\n".join(" ".join(a) for a in alternates),
+                "\n".join(" ".join(t) for t in tasks),
             )
-            self._entries[o.code] = entry
-            seen = set(entry.title).union(*entry.alternates, *entry.tasks)
-            for w in seen:
-                self._postings[w].add(o.code)
+            for w in set(title).union(*alternates, *tasks):
+                postings[w].append(o.code)
+        self._postings = {w: " ".join(codes) for w, codes in postings.items()}
+        self._entries: dict[str, _Entry] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "release": self.release,
+            "_occupations": self._occupations,
+            "_stems": self._stems,
+            "_postings": self._postings,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._entries = {}
+
+    def _entry(self, code: str) -> _Entry:
+        entry = self._entries.get(code)
+        if entry is None:
+            o = self._occupations[code]
+            title, alternates, tasks = self._stems[code]
+            entry = self._entries[code] = _Entry(
+                o,
+                tuple(title.split()),
+                _lines(alternates, len(o.alternate_titles)),
+                _lines(tasks, len(o.tasks)),
+            )
+        return entry
 
     @classmethod
     def of(cls, catalog: OccupationCatalog) -> SearchIndex:
@@ -72,16 +118,18 @@ class SearchIndex:
 
     def search(self, query: str, codes: Iterable[str] | None = None) -> tuple[SearchHit, ...]:
         """All occupations matching a word of ``query``, best first (restricted to ``codes``)."""
-        terms = tuple(dict.fromkeys(words(query)))
+        phrase = tuple(words(query))
+        terms = tuple(dict.fromkeys(w for w in phrase if w not in STOPWORDS)) or tuple(
+            dict.fromkeys(phrase)
+        )
         if not terms:
             return ()
-        phrase = tuple(words(query))
         candidates: set[str] = set()
         for t in terms:
-            candidates |= self._postings.get(t, set())
+            candidates.update(self._postings.get(t, "").split())
         if codes is not None:
             candidates &= set(codes)
-        scored = [self._score(self._entries[c], terms, phrase) for c in candidates]
+        scored = [self._score(self._entry(c), terms, phrase) for c in candidates]
         scored.sort(key=lambda s: s[0])
         return tuple(attrs.evolve(hit, rank=i) for i, (_key, hit) in enumerate(scored, start=1))
 
@@ -240,8 +288,6 @@ def search(
     """
     codes = None
     if cluster is not None or pathway is not None:
-        from ilpcore.matching.browse import in_cluster
-
         codes = [o.code for o in in_cluster(catalog, cluster, pathway)]
     hits = SearchIndex.of(catalog).search(query, codes)
     shown = hits if limit is None else hits[: max(limit, 0)]

@@ -24,6 +24,7 @@ from ilpcore.matching.catalog import (
     RIASEC,
     Occupation,
     OccupationCatalog,
+    WageFigure,
     WageStatus,
     state_code,
 )
@@ -165,9 +166,9 @@ class Selection:
     def _rows(self) -> Iterable[tuple[str, ...]]:
         for o in self.occupations:
             wage = (
-                "top-coded"
-                if o.median_wage_status is WageStatus.TOP_CODED
-                else money(o.median_wage)
+                money(o.median_wage)
+                if o.median_wage is not None or o.median_wage_status is None
+                else str(WageFigure(None, o.median_wage_status))
             )
             growth = "-" if o.growth_percent is None else f"{o.growth_percent}%"
             yield (
@@ -179,12 +180,17 @@ class Selection:
                 growth + (" *" if o.bright_outlook else ""),
             )
 
-    def to_text(self) -> str:
+    def to_text(self, limit: int | None = None) -> str:
+        """One line per occupation (the first ``limit`` only, when given), then the sources."""
         lines = [f"{len(self)} occupations ({self.release})"]
+        rows = list(self._rows())
+        shown = rows if limit is None else rows[:limit]
         lines += [
             f"{code}  {title}  [{interest}; zone {zone}; median {wage}; growth {growth}]"
-            for code, title, interest, zone, wage, growth in self._rows()
+            for code, title, interest, zone, wage, growth in shown
         ]
+        if len(shown) < len(rows):
+            lines.append(f"... and {len(rows) - len(shown)} more")
         lines += ["(* bright outlook)", "", ONET_ATTRIBUTION, BLS_OEWS_CITATION, BLS_EP_CITATION]
         return "\n".join(lines)
 

@@ -1,8 +1,8 @@
 """Words for keyword search: lower-case tokens reduced to a simple stem.
 
 The stemmer only folds the English endings that make searches miss: plurals
-(``nurses`` → ``nurse``, ``technologies`` → ``technology``, ``boxes`` →
-``box``) and possessives (apostrophes are dropped first).  It is deliberately
+(``nurses`` → ``nurse``, ``technologies``/``technology`` → ``technologi``,
+``boxes`` → ``box``) and possessives (apostrophes are dropped first).  It is deliberately
 small: it never merges different words that a student would want kept apart.
 """
 
@@ -26,21 +26,30 @@ _KEEP: Final = frozenset(
 
 
 def stem(word: str) -> str:
-    """The stem of a lower-case word (plural and possessive endings removed).
+    """The stem of a lower-case word: plural endings removed, a final ``y``/``ie`` folded.
+
+    Singular and plural forms meet (``company``/``companies`` → ``compani``,
+    ``movie``/``movies`` → ``movi``); stems are only compared, never shown.
 
     >>> [stem(w) for w in ("nurses", "technologies", "boxes", "chefs", "analysis", "physics")]
-    ['nurse', 'technology', 'box', 'chef', 'analysis', 'physics']
+    ['nurse', 'technologi', 'box', 'chef', 'analysis', 'physics']
+    >>> stem("movie") == stem("movies"), stem("city") == stem("cities"), stem("days")
+    (True, True, 'day')
     """
     w = word
-    if len(w) <= 3 or w in _KEEP or not w.endswith("s"):
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
-        return w[:-2]
-    if w.endswith(("ss", "us", "is")):
-        return w
-    return w[:-1]
+    if len(w) > 3 and w not in _KEEP and w.endswith("s"):
+        if w.endswith("ies") and len(w) > 4:
+            w = w[:-3] + "i"
+        elif w.endswith(("sses", "shes", "ches", "xes", "zzes")):
+            w = w[:-2]
+        elif not w.endswith(("ss", "us", "is")):
+            w = w[:-1]
+    if len(w) > 3:
+        if w.endswith("ie"):
+            w = w[:-1]
+        elif w.endswith("y") and w[-2] not in "aeiou":
+            w = w[:-1] + "i"
+    return w
 
 
 class _StemCache(dict[str, str]):
@@ -62,7 +71,8 @@ def words(text: str) -> list[str]:
     """
     folded = text.lower()
     if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", text.casefold())
+        # compatibility forms first (a styled, double-struck S is an S), then case, accents
+        folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
         folded = "".join(c for c in folded if not unicodedata.combining(c))
     folded = folded.replace("'", "").replace("\u2019", "")
     return list(map(_STEMS.__getitem__, _WORD.findall(folded)))

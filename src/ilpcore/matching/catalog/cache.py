@@ -28,8 +28,8 @@ from ilpcore._version import __version__
 __all__ = ["CACHE_ENV_VAR", "CacheSetting", "cache_dir", "cache_path", "cached"]
 
 CACHE_ENV_VAR: Final = "ILPCORE_CACHE_DIR"
-CACHE_FORMAT: Final = 3
-"""Bumped whenever the pickled classes change shape."""
+CACHE_FORMAT: Final = 5
+"""Bumped whenever the pickled classes change shape or the search tokenizer changes."""
 
 CacheSetting = bool | str | os.PathLike[str]
 """``True``: the default cache folder; ``False``: no cache; a path: that folder."""

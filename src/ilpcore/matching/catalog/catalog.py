@@ -30,7 +30,7 @@ def _sorted_occupations(value: Iterable[Occupation]) -> tuple[Occupation, ...]:
     return items
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class OccupationCatalog(ModelBase):
     """Occupations of one release, ordered by code, looked up by code.
 
@@ -85,6 +85,11 @@ class OccupationCatalog(ModelBase):
         if by_code is None:
             by_code = self._memo[_BY_CODE] = {o.code: o for o in self.occupations}
         return by_code
+
+    def __repr__(self) -> str:
+        joins = [n for n in ("clusters", "wages", "projections") if getattr(self, n) is not None]
+        joined = f", joined with {', '.join(joins)}" if joins else ""
+        return f"<OccupationCatalog {self.release}: {len(self)} occupations{joined}>"
 
     def __len__(self) -> int:
         return len(self.occupations)
@@ -165,9 +170,14 @@ class OccupationCatalog(ModelBase):
         return OccupationOutlook(occupation.code, soc, match, table[soc], self.projections.period)
 
     def _resolver(self, key: str, table: dict[str, Any]) -> SocResolver:
-        socs = {o.soc_code for o in self.occupations}
-        resolver: SocResolver = self.derived(f"soc:{key}", lambda: SocResolver(table, socs))
+        resolver: SocResolver = self.derived(
+            f"soc:{key}", lambda: SocResolver(table, self._onet_socs())
+        )
         return resolver
+
+    def _onet_socs(self) -> frozenset[str]:
+        """The SOC codes that have O*NET occupations of their own."""
+        return self.derived("onet-socs", lambda: frozenset(o.soc_code for o in self.occupations))
 
     def derived(self, key: str, build: Callable[[], T], *, persist: bool = False) -> T:
         """A value computed from the catalog once and kept with it (e.g. the search index).

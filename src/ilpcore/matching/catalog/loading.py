@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from ilpcore.data_location import find_data_dir
@@ -23,6 +24,7 @@ def load_catalog(
     *,
     onet: str | os.PathLike[str] | None = None,
     cache: CacheSetting = True,
+    progress: Callable[[str], None] | None = None,
 ) -> OccupationCatalog:
     """The O*NET catalog joined with career clusters, OEWS wages and EP projections.
 
@@ -30,6 +32,7 @@ def load_catalog(
     :func:`~ilpcore.data_location.find_data_dir`, i.e. ``ILPCORE_DATA`` or
     ``../shared/data``); ``onet`` overrides the O*NET release (folder or zip).
     The parsed result is cached (see :mod:`ilpcore.matching.catalog.cache`).
+    ``progress`` is told, in words, when the files have to be parsed (a few seconds).
     """
     root = find_data_dir(data_dir)
     onet_files = ReleaseFiles(onet if onet is not None else default_onet_path(root))
@@ -43,6 +46,8 @@ def load_catalog(
     )
 
     def build() -> OccupationCatalog:
+        if progress is not None:
+            progress(f"reading {onet_files.path} and the BLS tables (cached afterwards)")
         catalog = read_onet(onet_files)
         clusters = read_clusters(clusters_path)
         _check_cluster_codes(catalog, clusters)

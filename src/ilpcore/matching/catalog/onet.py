@@ -88,10 +88,16 @@ _TASK_TYPES: Final = {"Core": TaskType.CORE, "Supplemental": TaskType.SUPPLEMENT
 def default_onet_path(data_dir: str | os.PathLike[str] | None = None) -> Path:
     """The newest O*NET text release (``onet/db_*_text`` folder or zip) under the data folder."""
     root = find_data_dir(data_dir) / "onet"
-    found = sorted(root.glob("db_*_text")) + sorted(root.glob("db_*_text.zip"))
+    found = [*root.glob("db_*_text"), *root.glob("db_*_text.zip")]
     if not found:
         raise DataFileError(str(root), "no O*NET text release (db_NN_N_text folder or zip) here")
-    return found[-1]
+    return max(found, key=_release_order)
+
+
+def _release_order(path: Path) -> tuple[tuple[int, ...], bool]:
+    """``db_30_1_text`` sorts after ``db_9_0_text``; a folder after a zip of the same release."""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", path.name))
+    return numbers, path.is_dir()
 
 
 def load_onet(

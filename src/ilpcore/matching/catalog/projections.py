@@ -119,7 +119,7 @@ def read_projections(path: str | os.PathLike[str]) -> ProjectionTable:
     table = read_csv_file(path)
     c_code, c_title, c_type = table.columns(("code", "title", "Occupation type"))
     cols = {k: table.column(v) for k, v in COLUMNS.items()}
-    c_url = table._index.get("ooh_url")
+    c_url = table.optional_column("ooh_url")
     m = _YEARS.search(Path(table.file).name)
     period = f"{m.group(1)}-{m.group(2)}" if m else ""
     total: Decimal | None = None

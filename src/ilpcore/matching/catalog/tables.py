@@ -71,6 +71,10 @@ class Table:
                 column=name,
             ) from None
 
+    def optional_column(self, name: str) -> int | None:
+        """The index of column ``name``, or ``None`` when the table does not have it."""
+        return self._index.get(name)
+
     def columns(self, names: Iterable[str]) -> tuple[int, ...]:
         """The indexes of several required columns."""
         return tuple(self.column(n) for n in names)

@@ -134,9 +134,10 @@ class WageStatistics:
         return self.hourly[3]
 
 
-WageRow = tuple[str, str, int | None, tuple[str, ...]]
+WageRow = tuple[str, str, int | None, str]
 """A validated OEWS row kept compact: title, area title, employment and the 12 wage cells
-(hourly then annual; a published value as its decimal text, a suppressed one as ``!status``)."""
+(hourly then annual, comma-separated; a published value as its decimal text, a suppressed one
+as ``!status``)."""
 
 
 @attrs.frozen
@@ -164,7 +165,8 @@ class WageTable:
         row = self.area(area).get(soc)
         if row is None:
             return None
-        title, area_title, employment, cells = row
+        title, area_title, employment, text = row
+        cells = text.split(",")
         values = tuple(None if c.startswith("!") else Decimal(c) for c in cells)
         statuses = tuple(
             WageStatus(c[1:]) if c.startswith("!") else WageStatus.PUBLISHED for c in cells
@@ -284,9 +286,9 @@ def _rows(
         seen.add((area, code))
         emp_raw = row[c_emp]
         employment = int(parse_decimal(table, i, c_emp, emp_raw)) if emp_raw else None
-        cells: tuple[str, ...] = take(row)
-        if not _ALL_PUBLISHED.fullmatch(",".join(cells)):  # the fast path checks all 12 at once
-            cells = tuple(_cell(table, i, c, row[c], notes) for c in wage_cols)
+        cells = ",".join(take(row))
+        if not _ALL_PUBLISHED.fullmatch(cells):  # the fast path checks all 12 at once
+            cells = ",".join(_cell(table, i, c, row[c], notes) for c in wage_cols)
         out.append((area, code, (row[c_title], area_title, employment, cells)))
     return out
 
