@@ -29,6 +29,7 @@ from ilpcore.model.phases import PhaseCompletion
 from ilpcore.model.profile import Profile
 from ilpcore.model.reviews import Review
 from ilpcore.model.saved import SavedList
+from ilpcore.model.schedule import ReviewSchedule
 
 __all__ = ["Plan"]
 
@@ -79,6 +80,10 @@ class Plan(ModelBase):
     saved_lists: tuple[SavedList, ...] = attrs.field(
         default=(), metadata=_items_with_ids(SavedList)
     )
+    review_schedule: ReviewSchedule | None = attrs.field(
+        default=None, metadata=check(optional(instance_of(ReviewSchedule)))
+    )
+    """When regular reviews fall; ``None`` means the district's default schedule."""
     revision: int = attrs.field(default=0, metadata=check(non_negative_int))
 
     def _check(self) -> Iterable[Problem]:

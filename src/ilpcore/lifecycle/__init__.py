@@ -1,0 +1,42 @@
+"""The plan over the years: reviews due, goals and benchmarks over time, what changed.
+
+>>> from datetime import date
+>>> from ilpcore.lifecycle import review_status
+>>> from ilpcore.samples import sample_plan
+>>> review_status(sample_plan(), date(2026, 6, 1)).next_due.due_on
+datetime.date(2024, 10, 15)
+"""
+
+from ilpcore.lifecycle.diff import Change, ChangeKind, diff_plans
+from ilpcore.lifecycle.progress import (
+    DEFAULT_RETAKE_AFTER,
+    OverdueBenchmark,
+    overdue_benchmarks,
+    revise_goal,
+    stale_assessments,
+)
+from ilpcore.lifecycle.reviews import (
+    WINDOW,
+    DueReview,
+    ReviewStatus,
+    default_schedule,
+    review_status,
+    transition_dates,
+)
+
+__all__ = [
+    "DEFAULT_RETAKE_AFTER",
+    "WINDOW",
+    "Change",
+    "ChangeKind",
+    "DueReview",
+    "OverdueBenchmark",
+    "ReviewStatus",
+    "default_schedule",
+    "diff_plans",
+    "overdue_benchmarks",
+    "review_status",
+    "revise_goal",
+    "stale_assessments",
+    "transition_dates",
+]
