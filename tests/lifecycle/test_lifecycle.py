@@ -122,3 +122,33 @@ def test_diff_names_added_removed_and_changed_items() -> None:
         ("activities[A-volunteer]", ChangeKind.REMOVED),
         ("activities[A-new]", ChangeKind.ADDED),
     }
+
+
+def test_checklist_evidence_and_completion() -> None:
+    from ilpcore.lifecycle import (
+        BASELINE,
+        Checklist,
+        ChecklistItem,
+        Evidence,
+        checklist_status,
+        plan_completed,
+    )
+    from ilpcore.model import Phase
+
+    plan = sample_plan()
+    done = {s.item.evidence: s.done_on for s in checklist_status(plan, BASELINE)}
+    assert done[Evidence.PARENT_SIGN_OFF] == date(2024, 5, 3)
+    assert done[Evidence.CAREER_ACTIVITY] == date(2025, 11, 6)
+    assert done[Evidence.WORK_VALUES_INVENTORY] is None
+    only_done = Checklist("done", tuple(i for i in BASELINE.items if done[i.evidence] is not None))
+    assert plan_completed(plan, only_done, date(2040, 1, 1))
+    item = ChecklistItem("x", Phase.SELF_EXPLORATION, 7, "Do it", Evidence.REFLECTION)
+    with pytest.raises(ValidationError, match=r"items\[1\]\.id: duplicate id"):
+        Checklist("twice", (item, item))
+
+
+def test_checklist_is_a_document() -> None:
+    from ilpcore.lifecycle import BASELINE, Checklist
+    from ilpcore.serialization import dumps, loads
+
+    assert loads(dumps(BASELINE), Checklist) == BASELINE

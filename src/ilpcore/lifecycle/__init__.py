@@ -7,6 +7,15 @@
 datetime.date(2024, 10, 15)
 """
 
+from ilpcore.lifecycle.checklists import (
+    BASELINE,
+    Checklist,
+    ChecklistItem,
+    Evidence,
+    ItemStatus,
+    checklist_status,
+    plan_completed,
+)
 from ilpcore.lifecycle.diff import Change, ChangeKind, diff_plans
 from ilpcore.lifecycle.progress import (
     DEFAULT_RETAKE_AFTER,
@@ -25,16 +34,23 @@ from ilpcore.lifecycle.reviews import (
 )
 
 __all__ = [
+    "BASELINE",
     "DEFAULT_RETAKE_AFTER",
     "WINDOW",
     "Change",
     "ChangeKind",
+    "Checklist",
+    "ChecklistItem",
     "DueReview",
+    "Evidence",
+    "ItemStatus",
     "OverdueBenchmark",
     "ReviewStatus",
+    "checklist_status",
     "default_schedule",
     "diff_plans",
     "overdue_benchmarks",
+    "plan_completed",
     "review_status",
     "revise_goal",
     "stale_assessments",
