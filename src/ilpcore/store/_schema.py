@@ -1,0 +1,94 @@
+"""The ilpcore database schema, as numbered migrations for SQLite and PostgreSQL.
+
+Migration *n* takes a database from schema version *n - 1* to *n*.  Both
+dialects have the same tables and columns; only the types differ.  Never edit
+a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["POSTGRES_MIGRATIONS", "SCHEMA_VERSION", "SQLITE_MIGRATIONS"]
+
+_V1: Final = """
+CREATE TABLE students (
+    student_id TEXT PRIMARY KEY,
+    current_revision {int} NOT NULL CHECK (current_revision >= 1),
+    school_id TEXT NOT NULL,
+    cohort {int} NOT NULL,
+    grade_level {int} NOT NULL,
+    updated_at {time} NOT NULL
+);
+CREATE INDEX students_by_school ON students (school_id, cohort, grade_level);
+CREATE INDEX students_by_cohort ON students (cohort, grade_level);
+CREATE TABLE revisions (
+    student_id TEXT NOT NULL,
+    revision {int} NOT NULL CHECK (revision >= 1),
+    document TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    saved_at {time} NOT NULL,
+    PRIMARY KEY (student_id, revision)
+);
+CREATE TABLE blobs (
+    content_hash TEXT PRIMARY KEY,
+    size {int} NOT NULL,
+    data {bytes} NOT NULL
+);
+CREATE TABLE blob_refs (
+    student_id TEXT NOT NULL,
+    content_hash TEXT NOT NULL REFERENCES blobs (content_hash),
+    media_type TEXT NOT NULL,
+    added_at {time} NOT NULL,
+    PRIMARY KEY (student_id, content_hash)
+);
+CREATE INDEX blob_refs_by_hash ON blob_refs (content_hash);
+CREATE TABLE saved_lists (
+    student_id TEXT NOT NULL,
+    list_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    document TEXT NOT NULL,
+    updated_at {time} NOT NULL,
+    PRIMARY KEY (student_id, list_id)
+);
+CREATE TABLE deletions (
+    seq {serial},
+    student_id TEXT NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    deleted_at {time} NOT NULL,
+    revisions {int} NOT NULL
+);
+CREATE INDEX deletions_by_student ON deletions (student_id);
+"""
+
+
+def _statements(script: str) -> tuple[str, ...]:
+    return tuple(s.strip() for s in script.split(";") if s.strip())
+
+
+SQLITE_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
+    _statements(
+        _V1.format(
+            int="INTEGER", time="TEXT", bytes="BLOB", serial="INTEGER PRIMARY KEY AUTOINCREMENT"
+        )
+    ),
+)
+"""``SQLITE_MIGRATIONS[n - 1]`` are the statements of migration *n*."""
+
+POSTGRES_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
+    _statements(
+        _V1.format(
+            int="BIGINT",
+            time="TIMESTAMPTZ",
+            bytes="BYTEA",
+            serial="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+        )
+    ),
+)
+
+SCHEMA_VERSION: Final = len(SQLITE_MIGRATIONS)
+"""The schema version this ilpcore writes."""
+
+assert len(POSTGRES_MIGRATIONS) == SCHEMA_VERSION

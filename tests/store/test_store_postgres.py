@@ -1,0 +1,56 @@
+"""The PostgreSQL backend passes the conformance suite, against a real server.
+
+Start one with ``eval "$(.ci/postgres.sh)"``; without it these tests skip (fail under CI=true).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+from ilpcore.exceptions import StoreError, StoreSchemaError
+from ilpcore.store import Store, open_store
+from ilpcore.store._schema import SCHEMA_VERSION
+from ilpcore.store.postgres import PostgresStore
+from ilpcore.testing.pytest_store import fresh_postgres_store, require_postgres_url
+from ilpcore.testing.store_suite import COUNSELOR, StoreSuite, sample_plan
+
+
+class TestPostgresStore(StoreSuite):
+    @pytest.fixture
+    def store(self) -> Iterator[Store]:
+        with fresh_postgres_store(require_postgres_url()) as store:
+            yield store
+
+
+def test_open_store_by_url_and_reopen() -> None:
+    url = require_postgres_url()
+    with open_store(url) as store:
+        assert isinstance(store, PostgresStore)
+        assert store.schema_version == SCHEMA_VERSION
+        plan = sample_plan("PG-REOPEN")
+        try:
+            saved = store.save_plan(COUNSELOR, plan, base_revision=None)
+            with open_store(url) as again:
+                assert again.load_plan(COUNSELOR, "PG-REOPEN") == saved
+        finally:
+            store.delete_student(COUNSELOR, "PG-REOPEN")
+
+
+def test_a_newer_schema_is_refused() -> None:
+    url = require_postgres_url()
+    with fresh_postgres_store(url) as store:
+        schema = store._conn.execute("SELECT current_schema()").fetchone()  # type: ignore[attr-defined]
+        assert schema is not None
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"UPDATE {schema[0]}.schema_version SET version = 99")
+        with pytest.raises(StoreSchemaError, match="schema version 99"):
+            PostgresStore(url, schema=schema[0])
+
+
+def test_an_unreachable_server_is_a_store_error_without_the_password() -> None:
+    with pytest.raises(StoreError, match=r"127\.0\.0\.1:1/") as info:
+        PostgresStore("postgresql://ilp:hunter2@127.0.0.1:1/nothing", connect_timeout=2)
+    assert "hunter2" not in str(info.value)

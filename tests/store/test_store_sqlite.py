@@ -1,0 +1,89 @@
+"""The embedded SQLite backend: conformance, persistence, WAL, schema versions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ilpcore.exceptions import StoreError, StoreSchemaError
+from ilpcore.store import Store, open_store
+from ilpcore.store._schema import SCHEMA_VERSION
+from ilpcore.store.sqlite import SQLiteStore
+from ilpcore.testing.store_suite import COUNSELOR, StoreSuite, sample_plan
+
+
+class TestSQLiteStore(StoreSuite):
+    @pytest.fixture
+    def store(self, tmp_path: Path) -> Iterator[Store]:
+        with open_store(f"sqlite://{tmp_path / 'ilp.sqlite3'}") as store:
+            assert isinstance(store, SQLiteStore)
+            yield store
+
+
+def test_everything_survives_reopening(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "dir" / "ilp.sqlite3"
+    with SQLiteStore(path) as store:
+        saved = store.save_plan(COUNSELOR, sample_plan(), base_revision=None)
+        ref = store.put_blob(COUNSELOR, "S1", b"essay", "text/plain")
+        store.save_list(COUNSELOR, "S1", saved.saved_lists[0])
+    with SQLiteStore(path) as store:
+        assert store.load_plan(COUNSELOR, "S1") == saved
+        assert store.get_blob(COUNSELOR, "S1", ref.content_hash).data == b"essay"
+        assert store.load_lists(COUNSELOR, "S1") == (saved.saved_lists[0],)
+        assert store.schema_version == SCHEMA_VERSION
+
+
+def test_database_is_in_wal_mode_with_a_schema_version(tmp_path: Path) -> None:
+    path = tmp_path / "ilp.sqlite3"
+    SQLiteStore(path).close()
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert conn.execute("SELECT version FROM schema_version").fetchall() == [(SCHEMA_VERSION,)]
+    finally:
+        conn.close()
+
+
+def test_a_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "ilp.sqlite3"
+    SQLiteStore(path).close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE schema_version SET version = ?", (SCHEMA_VERSION + 1,))
+    conn.close()
+    with pytest.raises(StoreSchemaError, match=f"schema version {SCHEMA_VERSION + 1}"):
+        SQLiteStore(path)
+
+
+def test_migrations_run_from_an_empty_versioned_database(tmp_path: Path) -> None:
+    path = tmp_path / "ilp.sqlite3"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+        conn.execute("INSERT INTO schema_version VALUES (0)")
+    conn.close()
+    with SQLiteStore(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.save_plan(COUNSELOR, sample_plan(), base_revision=None).revision == 1
+
+
+def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match=r"notes\.txt"):
+        SQLiteStore(path)
+
+
+def test_url_forms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with open_store("sqlite:rel/ilp.sqlite3") as store:
+        assert isinstance(store, SQLiteStore)
+        assert store.url == "sqlite:rel/ilp.sqlite3"
+    assert (tmp_path / "rel" / "ilp.sqlite3").is_file()
+    absolute = tmp_path / "abs.sqlite3"
+    with open_store(f"sqlite://{absolute}") as store:
+        assert store.url == f"sqlite://{absolute}"
+    assert absolute.is_file()
