@@ -10,11 +10,15 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from ilpcore.exceptions import StoreError, StoreSchemaError
+from ilpcore.exceptions import StoreError, StoreSchemaError, StoreURLError
 from ilpcore.store import Store, open_store
 from ilpcore.store._schema import SCHEMA_VERSION
 from ilpcore.store.postgres import PostgresStore
-from ilpcore.testing.pytest_store import fresh_postgres_store, require_postgres_url
+from ilpcore.testing.pytest_store import (
+    fresh_postgres_store,
+    fresh_postgres_url,
+    require_postgres_url,
+)
 from ilpcore.testing.store_suite import COUNSELOR, StoreSuite, sample_plan
 
 
@@ -40,14 +44,28 @@ def test_open_store_by_url_and_reopen() -> None:
 
 
 def test_a_newer_schema_is_refused() -> None:
-    url = require_postgres_url()
-    with fresh_postgres_store(url) as store:
-        schema = store._conn.execute("SELECT current_schema()").fetchone()  # type: ignore[attr-defined]
-        assert schema is not None
+    with fresh_postgres_url(require_postgres_url()) as url:
+        PostgresStore(url).close()
         with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(f"UPDATE {schema[0]}.schema_version SET version = 99")
+            conn.execute("UPDATE schema_version SET version = 99")
         with pytest.raises(StoreSchemaError, match="schema version 99"):
-            PostgresStore(url, schema=schema[0])
+            PostgresStore(url)
+
+
+def test_a_named_schema_is_created_and_used() -> None:
+    url = require_postgres_url()
+    schema = "ilpcore_named_schema_test"
+    try:
+        with PostgresStore(url, schema=schema) as store:
+            store.save_plan(COUNSELOR, sample_plan(), base_revision=None)
+        with psycopg.connect(url) as conn:
+            row = conn.execute(f"SELECT count(*) FROM {schema}.revisions").fetchone()
+        assert row == (1,)
+        with pytest.raises(StoreURLError, match="schema name"):
+            PostgresStore(url, schema="Robert'); DROP TABLE students;--")
+    finally:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
 
 
 def test_an_unreachable_server_is_a_store_error_without_the_password() -> None:

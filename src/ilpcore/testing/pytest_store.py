@@ -25,6 +25,7 @@ from ilpcore.store.sqlite import SQLiteStore
 __all__ = [
     "POSTGRES_URL_ENV",
     "fresh_postgres_store",
+    "fresh_postgres_url",
     "ilpcore_memory_store",
     "ilpcore_postgres_store",
     "ilpcore_postgres_url",
@@ -71,19 +72,28 @@ def ilpcore_postgres_url() -> str:
 
 
 @contextmanager
-def fresh_postgres_store(url: str) -> Iterator[Store]:
-    """A store in a new, empty PostgreSQL schema of ``url``'s database, dropped afterwards."""
+def fresh_postgres_url(url: str) -> Iterator[str]:
+    """``url`` pointed at a new, empty PostgreSQL schema, which is dropped afterwards."""
     import psycopg
 
-    from ilpcore.store.postgres import PostgresStore
-
     schema = f"ilpcore_test_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
     try:
-        with PostgresStore(url, schema=schema) as store:
-            yield store
+        sep = "&" if "?" in url else "?"
+        yield f"{url}{sep}options=-csearch_path%3D{schema}"
     finally:
         with psycopg.connect(url, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+@contextmanager
+def fresh_postgres_store(url: str) -> Iterator[Store]:
+    """A store in a new, empty PostgreSQL schema of ``url``'s database, dropped afterwards."""
+    from ilpcore.store.postgres import PostgresStore
+
+    with fresh_postgres_url(url) as schema_url, PostgresStore(schema_url) as store:
+        yield store
 
 
 @pytest.fixture
