@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Final
+from typing import Any, Final
 
 import attrs
 
@@ -39,7 +39,7 @@ _ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,127}")
 
 
 def check(*checks: Check) -> Mapping[str, tuple[Check, ...]]:
-    """Field metadata that attaches checks: ``attrs.field(metadata=check(text))``."""
+    """Field metadata that attaches checks: ``attrs.field(metadata=check(non_blank))``."""
     return {_CHECKS_KEY: checks}
 
 
@@ -50,21 +50,24 @@ class ModelBase:
     """
 
     __slots__ = ()
-    _field_checks: ClassVar[dict[type, tuple[tuple[str, tuple[Check, ...]], ...]]] = {}
 
     def __attrs_post_init__(self) -> None:
-        cls = type(self)
-        plan = ModelBase._field_checks.get(cls)
-        if plan is None:
-            plan = tuple(
-                (a.name, a.metadata[_CHECKS_KEY])
-                for a in attrs.fields(cls)
-                if _CHECKS_KEY in a.metadata
-            )
-            ModelBase._field_checks[cls] = plan
+        problems = type(self).field_problems(
+            {name: getattr(self, name) for name, _ in _plan_of(type(self))}
+        )
+        if not problems:
+            problems.extend(self._check())
+        if problems:
+            raise ValidationError(problems)
+
+    @classmethod
+    def field_problems(cls, values: Mapping[str, object]) -> list[Problem]:
+        """The problems of each field value given (fields not given are skipped)."""
         problems: list[Problem] = []
-        for name, checks in plan:
-            value = getattr(self, name)
+        for name, checks in _plan_of(cls):
+            if name not in values:
+                continue
+            value = values[name]
             for fn in checks:
                 outcome = fn(value)
                 if outcome is None:
@@ -76,20 +79,32 @@ class ModelBase:
                         Problem(join_path_prefix(name, p.path), p.message) for p in outcome
                     )
                 break
-        if not problems:
-            problems.extend(self._check())
-        if problems:
-            raise ValidationError(problems)
+        return problems
 
     def _check(self) -> Iterable[Problem]:
         """Checks that span several fields; override in a model type."""
         return ()
 
 
+_plans: dict[type, tuple[tuple[str, tuple[Check, ...]], ...]] = {}
+
+
+def _plan_of(cls: type) -> tuple[tuple[str, tuple[Check, ...]], ...]:
+    plan = _plans.get(cls)
+    if plan is None:
+        plan = tuple(
+            (a.name, a.metadata[_CHECKS_KEY])
+            for a in attrs.fields(cls)
+            if _CHECKS_KEY in a.metadata
+        )
+        _plans[cls] = plan
+    return plan
+
+
 # --- scalar checks -----------------------------------------------------------------------------
 
 
-def text(value: object) -> Outcome:
+def non_blank(value: object) -> Outcome:
     """A non-blank string."""
     if not isinstance(value, str):
         return f"must be a string, not {type(value).__name__}"
@@ -243,9 +258,11 @@ def unique(key: str) -> Check:
     """Items of a tuple must not repeat ``key`` (e.g. ``id``)."""
 
     def check_unique(value: object) -> Outcome:
+        if not isinstance(value, tuple):
+            return f"must be a tuple, not {type(value).__name__}"
         seen: dict[object, int] = {}
         problems = []
-        for i, item in enumerate(value):  # type: ignore[call-overload]
+        for i, item in enumerate(value):
             k = getattr(item, key)
             if k in seen:
                 problems.append(
@@ -258,7 +275,9 @@ def unique(key: str) -> Check:
     return check_unique
 
 
-def not_before(later: str, earlier: str, value_later: object, value_earlier: object) -> list[Problem]:
+def not_before(
+    later: str, earlier: str, value_later: object, value_earlier: object
+) -> list[Problem]:
     """A problem at ``later`` when both are set and it comes before ``earlier``."""
     if value_later is not None and value_earlier is not None and value_later < value_earlier:  # type: ignore[operator]
         return [Problem(later, f"{value_later} is before {earlier} {value_earlier}")]
