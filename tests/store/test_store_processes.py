@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import IO
 
 import pytest
-from store_child import CRASH_STUDENT, RACE_STUDENT, crash_plan, race_plan, small_plan
 
 from ilpcore.model import Role
 from ilpcore.store import Actor, open_store
 from ilpcore.store.sqlite import SQLiteStore
 from ilpcore.testing.pytest_store import fresh_postgres_url, require_postgres_url
+from tests.store.store_child import CRASH_STUDENT, RACE_STUDENT, crash_plan, race_plan, small_plan
 
 CHILD = Path(__file__).with_name("store_child.py")
 AUDITOR = Actor("auditor", Role.DISTRICT_ADMINISTRATOR)

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import attrs
 
 from ilpcore.exceptions import NotFoundError, PluginError
-from ilpcore.model._checks import identifier, text
+from ilpcore.model._checks import identifier, non_blank
 
 __all__ = [
     "CatalogRegistrar",
@@ -86,7 +86,7 @@ class Registry:
         """The ``register`` callback given to ``plugin``'s hook implementation."""
 
         def register(group: str, name: str, loader: Loader, *, description: str = "") -> None:
-            for label, value, check_fn in (("group", group, text), ("name", name, identifier)):
+            for label, value, check_fn in (("group", group, non_blank), ("name", name, identifier)):
                 problem = check_fn(value)
                 if problem is not None:
                     raise PluginError(

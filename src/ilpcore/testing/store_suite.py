@@ -57,6 +57,7 @@ from ilpcore.model import (
     Term,
 )
 from ilpcore.store import Actor, PlanQuery, Store, content_hash
+from ilpcore.testing import strategies
 
 __all__ = ["COUNSELOR", "STUDENT", "StoreSuite", "plans", "sample_plan"]
 
@@ -181,48 +182,15 @@ def sample_plan(
 
 
 _ids = itertools.count()
-_texts = st.text(min_size=1, max_size=20).filter(lambda s: s.strip() != "")
 
 
-@st.composite
-def plans(draw: Any) -> Plan:
-    """Random valid plans with a unique student id (a small strategy for the store suite)."""
-    student = Student(
-        f"H{next(_ids)}",
-        PersonName(draw(_texts), draw(_texts), preferred=draw(st.none() | _texts)),
-        draw(st.integers(0, 12)),
-        draw(st.integers(1900, 2200)),
-        SchoolRef(draw(st.sampled_from(("HS1", "HS2", "MS-3"))), draw(_texts)),
-        birth_date=draw(st.none() | st.dates()),
-    )
-    items = draw(
-        st.lists(
-            st.builds(SavedItem, _texts, _texts, st.dates(), st.booleans(), st.none() | _texts),
-            max_size=4,
-            unique_by=lambda i: i.key,
-        )
-    )
-    saved = tuple(
-        SavedList(f"L{i}", kind, draw(_texts), draw(st.dates()), items=tuple(items))
-        for i, kind in enumerate(draw(st.lists(st.sampled_from(SavedListKind), max_size=2)))
-    )
-    activities = tuple(
-        Activity(
-            f"A{i}",
-            draw(st.sampled_from(ActivityKind)),
-            draw(_texts),
-            draw(st.dates(max_value=date(2100, 1, 1))),
-            hours=draw(st.none() | st.decimals(0, 10_000, places=2)),
-            skills=tuple(draw(st.lists(_texts, max_size=3))),
-        )
-        for i in range(draw(st.integers(0, 3)))
-    )
-    return Plan(
-        student,
-        profile=Profile(interests=tuple(draw(st.lists(_texts, max_size=3)))),
-        activities=activities,
-        saved_lists=saved,
-    )
+def _with_unique_student(plan: Plan) -> Plan:
+    return attrs.evolve(plan, student=attrs.evolve(plan.student, id=f"H{next(_ids)}"))
+
+
+def plans() -> st.SearchStrategy[Plan]:
+    """Random valid plans (:func:`ilpcore.testing.strategies.plans`), each with a new student id."""
+    return strategies.plans(max_items=2).map(_with_unique_student)
 
 
 class StoreSuite:
