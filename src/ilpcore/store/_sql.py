@@ -126,6 +126,12 @@ class SqlStore(Store):
             )
         return stored
 
+    def current_revision(self, actor: Actor, student_id: str) -> int:
+        self._check_actor(actor)
+        self._check_student_id(student_id)
+        with self._read() as c:
+            return self._current_revision(c, student_id)
+
     @staticmethod
     def _current_revision(c: Cursor, student_id: str) -> int:
         rows = c.rows("SELECT current_revision FROM students WHERE student_id = ?", (student_id,))

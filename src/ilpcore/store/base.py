@@ -6,7 +6,7 @@ import abc
 from types import TracebackType
 from typing import Final, Self
 
-from ilpcore.exceptions import BlobTooLargeError, ValidationError
+from ilpcore.exceptions import BlobTooLargeError, NotFoundError, ValidationError
 from ilpcore.model import Plan, SavedItem, SavedList, SavedListKind
 from ilpcore.model._checks import identifier
 from ilpcore.store.types import (
@@ -59,6 +59,16 @@ class Store(abc.ABC):
 
         Raises :class:`~ilpcore.exceptions.NotFoundError` when there is none.
         """
+
+    def current_revision(self, actor: Actor, student_id: str) -> int:
+        """The number of the student's current revision; 0 when the student has no plan.
+
+        Pass it as ``base_revision`` to save over whatever is there now.
+        """
+        try:
+            return self.load_plan(actor, student_id).revision
+        except NotFoundError:
+            return 0
 
     @abc.abstractmethod
     def plan_history(self, actor: Actor, student_id: str) -> tuple[RevisionInfo, ...]:

@@ -84,6 +84,12 @@ class MemoryStore(Store):
                 raise missing_revision(student_id, revision, len(history))
             return history[revision - 1].plan
 
+    def current_revision(self, actor: Actor, student_id: str) -> int:
+        self._check_actor(actor)
+        self._check_student_id(student_id)
+        with self._lock:
+            return len(self._revisions.get(student_id, ()))
+
     def plan_history(self, actor: Actor, student_id: str) -> tuple[RevisionInfo, ...]:
         self._check_actor(actor)
         self._check_student_id(student_id)

@@ -208,6 +208,15 @@ class StoreSuite:
         assert saved == attrs.evolve(plan, revision=1)
         assert store.load_plan(STUDENT, "S1") == saved
 
+    def test_current_revision_counts_saves(self, store: Store) -> None:
+        assert store.current_revision(COUNSELOR, "S1") == 0
+        for n in range(3):
+            store.save_plan(COUNSELOR, sample_plan(), base_revision=n)
+            assert store.current_revision(STUDENT, "S1") == n + 1
+        assert store.current_revision(STUDENT, "S2") == 0
+        store.delete_student(COUNSELOR, "S1")
+        assert store.current_revision(STUDENT, "S1") == 0
+
     def test_base_revision_0_is_a_new_plan(self, store: Store) -> None:
         assert store.save_plan(COUNSELOR, sample_plan(), base_revision=0).revision == 1
 
