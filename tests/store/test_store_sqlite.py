@@ -87,3 +87,30 @@ def test_url_forms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with open_store(f"sqlite://{absolute}") as store:
         assert store.url == f"sqlite://{absolute}"
     assert absolute.is_file()
+
+
+def test_a_cached_plan_is_never_served_after_another_handle_replaced_it(tmp_path: Path) -> None:
+    path = tmp_path / "ilp.sqlite3"
+    with SQLiteStore(path) as writer, SQLiteStore(path) as reader:
+        first = writer.save_plan(COUNSELOR, sample_plan(grade_level=9), base_revision=None)
+        assert reader.load_plan(COUNSELOR, "S1") == first  # now cached by the reader
+        writer.delete_student(COUNSELOR, "S1")
+        second = writer.save_plan(COUNSELOR, sample_plan(grade_level=12), base_revision=None)
+        assert second.revision == first.revision == 1
+        assert reader.load_plan(COUNSELOR, "S1") == second
+        assert reader.load_plan(COUNSELOR, "S1", revision=1).student.grade_level == 12
+
+
+def test_the_plan_cache_is_bounded_and_can_be_off(tmp_path: Path) -> None:
+    with SQLiteStore(tmp_path / "ilp.sqlite3") as store:
+        store.plan_cache_size = 2
+        saved = [
+            store.save_plan(COUNSELOR, sample_plan(f"S{i}"), base_revision=None) for i in range(5)
+        ]
+        assert [store.load_plan(COUNSELOR, f"S{i}") for i in range(5)] == saved
+        assert store._plan_cache is not None
+        assert len(store._plan_cache) == 2
+        store.plan_cache_size = 0
+        store._plan_cache.clear()
+        assert store.load_plan(COUNSELOR, "S0") == saved[0]
+        assert len(store._plan_cache) == 0

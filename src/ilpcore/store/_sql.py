@@ -8,6 +8,8 @@ schema (same table and column names in both) is in each backend's migrations.
 from __future__ import annotations
 
 import abc
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
@@ -47,7 +49,41 @@ class Cursor(Protocol):
 
 
 class SqlStore(Store):
-    """A store on a SQL database with the ilpcore schema."""
+    """A store on a SQL database with the ilpcore schema.
+
+    Recently saved and loaded plans are kept, keyed by their stored document
+    text, so loading a revision whose document was already read skips parsing
+    and validating it again.  The key is the whole document, so the cache can
+    never return a plan that differs from what the database holds.
+    """
+
+    plan_cache_size: int = 128
+    """How many parsed plans to keep (0: none)."""
+    _plan_cache: OrderedDict[str, Plan] | None = None
+
+    _lock: threading.RLock
+    """Held around every transaction and cache access (set by the backend's constructor)."""
+
+    def _cached(self, document: str) -> Plan:
+        with self._lock:
+            cache = self._plan_cache
+            plan = cache.get(document) if cache is not None else None
+            if cache is not None and plan is not None:
+                cache.move_to_end(document)
+                return plan
+        plan = load_plan(document)
+        self._remember(document, plan)
+        return plan
+
+    def _remember(self, document: str, plan: Plan) -> None:
+        if self.plan_cache_size <= 0:
+            return
+        with self._lock:
+            if self._plan_cache is None:
+                self._plan_cache = OrderedDict()
+            self._plan_cache[document] = plan
+            while len(self._plan_cache) > self.plan_cache_size:
+                self._plan_cache.popitem(last=False)
 
     @abc.abstractmethod
     def _write(self) -> AbstractContextManager[Cursor]:
@@ -98,32 +134,12 @@ class SqlStore(Store):
         stored = attrs.evolve(plan, revision=base + 1)
         document = dump_plan(stored)
         now = self._to_db_time(datetime.now(UTC))
-        with self._write() as c:
-            current = self._current_revision(c, student.id)
-            if current != base:
-                raise conflict(student.id, base, current)
-            columns = (student.school.id, student.cohort, student.grade_level, now)
-            if base == 0:
-                changed = c.run(
-                    "INSERT INTO students (student_id, current_revision, school_id, cohort,"
-                    " grade_level, updated_at) VALUES (?, 1, ?, ?, ?, ?)"
-                    " ON CONFLICT (student_id) DO NOTHING",
-                    (student.id, *columns),
-                )
-            else:
-                changed = c.run(
-                    "UPDATE students SET current_revision = ?, school_id = ?, cohort = ?,"
-                    " grade_level = ?, updated_at = ?"
-                    " WHERE student_id = ? AND current_revision = ?",
-                    (base + 1, *columns, student.id, base),
-                )
-            if changed != 1:  # another writer got there first (PostgreSQL, READ COMMITTED)
+        columns = (student.school.id, student.cohort, student.grade_level, now)
+        revision = (document, actor.id, actor.role.value, now)
+        with self._write_one() as c:
+            if not self._save_revision(c, student.id, base, columns, revision):
                 raise conflict(student.id, base, self._current_revision(c, student.id))
-            c.run(
-                "INSERT INTO revisions (student_id, revision, document, actor_id, actor_role,"
-                " saved_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (student.id, base + 1, document, actor.id, actor.role.value, now),
-            )
+        self._remember(document, stored)
         return stored
 
     def current_revision(self, actor: Actor, student_id: str) -> int:
@@ -131,6 +147,45 @@ class SqlStore(Store):
         self._check_student_id(student_id)
         with self._read() as c:
             return self._current_revision(c, student_id)
+
+    def _write_one(self) -> AbstractContextManager[Cursor]:
+        """Where :meth:`_save_revision` runs: by default a :meth:`_write` transaction."""
+        return self._write()
+
+    def _save_revision(
+        self,
+        c: Cursor,
+        student_id: str,
+        base: int,
+        columns: tuple[object, ...],
+        revision: tuple[object, ...],
+    ) -> bool:
+        """Store revision ``base + 1`` if ``base`` is still current; whether it was stored.
+
+        ``columns`` are the student row's school id, cohort, grade level and time;
+        ``revision`` the document, actor id, actor role and time.
+        """
+        if base == 0:
+            changed = c.run(
+                "INSERT INTO students (student_id, current_revision, school_id, cohort,"
+                " grade_level, updated_at) VALUES (?, 1, ?, ?, ?, ?)"
+                " ON CONFLICT (student_id) DO NOTHING",
+                (student_id, *columns),
+            )
+        else:
+            changed = c.run(
+                "UPDATE students SET current_revision = ?, school_id = ?, cohort = ?,"
+                " grade_level = ?, updated_at = ? WHERE student_id = ? AND current_revision = ?",
+                (base + 1, *columns, student_id, base),
+            )
+        if changed != 1:
+            return False
+        c.run(
+            "INSERT INTO revisions (student_id, revision, document, actor_id, actor_role,"
+            " saved_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (student_id, base + 1, *revision),
+        )
+        return True
 
     @staticmethod
     def _current_revision(c: Cursor, student_id: str) -> int:
@@ -162,7 +217,7 @@ class SqlStore(Store):
                         raise missing_plan(student_id)
                     raise missing_revision(student_id, revision, current)
         number, document = rows[0]
-        plan = load_plan(document)
+        plan = self._cached(document)
         if plan.revision != number:
             raise StoreError(
                 f"{self.url}: revision {number} of student {student_id!r} holds a plan "

@@ -103,11 +103,56 @@ class PostgresStore(SqlStore):
             except psycopg.Error as e:
                 raise StoreError(f"{self.url}: {e}; nothing was changed") from e
 
+    @contextmanager
+    def _statements(self) -> Iterator[_PgCursor]:
+        """Statements each committed on their own (autocommit), for one-statement work."""
+        psycopg = self._psycopg
+        with self._lock:
+            try:
+                with self._conn.cursor() as cur:
+                    yield _PgCursor(cur)
+            except psycopg.Error as e:
+                raise StoreError(f"{self.url}: {e}; nothing was changed") from e
+
     def _write(self) -> AbstractContextManager[Cursor]:
         return self._transaction()
 
+    def _write_one(self) -> AbstractContextManager[Cursor]:
+        return self._statements()
+
     def _read(self) -> AbstractContextManager[Cursor]:
-        return self._transaction()
+        # every read is one statement (a miss may run a second one to explain itself)
+        return self._statements()
+
+    def _save_revision(
+        self,
+        c: Cursor,
+        student_id: str,
+        base: int,
+        columns: tuple[object, ...],
+        revision: tuple[object, ...],
+    ) -> bool:
+        # One statement, so one round trip and atomic on its own: the student's row is
+        # inserted (or updated from the base revision) and the revision stored only if so.
+        if base == 0:
+            sql = (
+                "WITH s AS (INSERT INTO students (student_id, current_revision, school_id,"
+                " cohort, grade_level, updated_at) VALUES (?, 1, ?, ?, ?, ?)"
+                " ON CONFLICT (student_id) DO NOTHING RETURNING student_id, current_revision)"
+            )
+            params: tuple[object, ...] = (student_id, *columns)
+        else:
+            sql = (
+                "WITH s AS (UPDATE students SET current_revision = ?, school_id = ?, cohort = ?,"
+                " grade_level = ?, updated_at = ? WHERE student_id = ? AND current_revision = ?"
+                " RETURNING student_id, current_revision)"
+            )
+            params = (base + 1, *columns, student_id, base)
+        sql += (
+            " INSERT INTO revisions (student_id, revision, document, actor_id, actor_role,"
+            " saved_at) SELECT student_id, current_revision, ?, ?, ?, ? FROM s"
+        )
+        return c.run(sql, (*params, *revision)) == 1
 
     def close(self) -> None:
         with self._lock:
