@@ -19,8 +19,8 @@ class TestMemoryStore(StoreSuite):
 
 
 def test_each_memory_url_opens_a_fresh_store() -> None:
-    from ilpcore.testing.store_suite import COUNSELOR, sample_plan
+    from ilpcore.testing.store_suite import COUNSELOR, make_plan
 
     first = open_store("memory:")
-    first.save_plan(COUNSELOR, sample_plan(), base_revision=None)
+    first.save_plan(COUNSELOR, make_plan(), base_revision=None)
     assert open_store("memory:").list_plans(COUNSELOR) == ()

@@ -19,7 +19,7 @@ from ilpcore.testing.pytest_store import (
     fresh_postgres_url,
     require_postgres_url,
 )
-from ilpcore.testing.store_suite import COUNSELOR, StoreSuite, sample_plan
+from ilpcore.testing.store_suite import COUNSELOR, StoreSuite, make_plan
 
 
 class TestPostgresStore(StoreSuite):
@@ -34,7 +34,7 @@ def test_open_store_by_url_and_reopen() -> None:
     with open_store(url) as store:
         assert isinstance(store, PostgresStore)
         assert store.schema_version == SCHEMA_VERSION
-        plan = sample_plan("PG-REOPEN")
+        plan = make_plan("PG-REOPEN")
         try:
             saved = store.save_plan(COUNSELOR, plan, base_revision=None)
             with open_store(url) as again:
@@ -57,7 +57,7 @@ def test_a_named_schema_is_created_and_used() -> None:
     schema = "ilpcore_named_schema_test"
     try:
         with PostgresStore(url, schema=schema) as store:
-            store.save_plan(COUNSELOR, sample_plan(), base_revision=None)
+            store.save_plan(COUNSELOR, make_plan(), base_revision=None)
         with psycopg.connect(url) as conn:
             row = conn.execute(f"SELECT count(*) FROM {schema}.revisions").fetchone()
         assert row == (1,)

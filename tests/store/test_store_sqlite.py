@@ -12,7 +12,7 @@ from ilpcore.exceptions import StoreError, StoreSchemaError
 from ilpcore.store import Store, open_store
 from ilpcore.store._schema import SCHEMA_VERSION
 from ilpcore.store.sqlite import SQLiteStore
-from ilpcore.testing.store_suite import COUNSELOR, StoreSuite, sample_plan
+from ilpcore.testing.store_suite import COUNSELOR, StoreSuite, make_plan
 
 
 class TestSQLiteStore(StoreSuite):
@@ -26,7 +26,7 @@ class TestSQLiteStore(StoreSuite):
 def test_everything_survives_reopening(tmp_path: Path) -> None:
     path = tmp_path / "sub" / "dir" / "ilp.sqlite3"
     with SQLiteStore(path) as store:
-        saved = store.save_plan(COUNSELOR, sample_plan(), base_revision=None)
+        saved = store.save_plan(COUNSELOR, make_plan(), base_revision=None)
         ref = store.put_blob(COUNSELOR, "S1", b"essay", "text/plain")
         store.save_list(COUNSELOR, "S1", saved.saved_lists[0])
     with SQLiteStore(path) as store:
@@ -67,7 +67,7 @@ def test_migrations_run_from_an_empty_versioned_database(tmp_path: Path) -> None
     conn.close()
     with SQLiteStore(path) as store:
         assert store.schema_version == SCHEMA_VERSION
-        assert store.save_plan(COUNSELOR, sample_plan(), base_revision=None).revision == 1
+        assert store.save_plan(COUNSELOR, make_plan(), base_revision=None).revision == 1
 
 
 def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
@@ -92,10 +92,10 @@ def test_url_forms(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_cached_plan_is_never_served_after_another_handle_replaced_it(tmp_path: Path) -> None:
     path = tmp_path / "ilp.sqlite3"
     with SQLiteStore(path) as writer, SQLiteStore(path) as reader:
-        first = writer.save_plan(COUNSELOR, sample_plan(grade_level=9), base_revision=None)
+        first = writer.save_plan(COUNSELOR, make_plan(grade_level=9), base_revision=None)
         assert reader.load_plan(COUNSELOR, "S1") == first  # now cached by the reader
         writer.delete_student(COUNSELOR, "S1")
-        second = writer.save_plan(COUNSELOR, sample_plan(grade_level=12), base_revision=None)
+        second = writer.save_plan(COUNSELOR, make_plan(grade_level=12), base_revision=None)
         assert second.revision == first.revision == 1
         assert reader.load_plan(COUNSELOR, "S1") == second
         assert reader.load_plan(COUNSELOR, "S1", revision=1).student.grade_level == 12
@@ -105,7 +105,7 @@ def test_the_plan_cache_is_bounded_and_can_be_off(tmp_path: Path) -> None:
     with SQLiteStore(tmp_path / "ilp.sqlite3") as store:
         store.plan_cache_size = 2
         saved = [
-            store.save_plan(COUNSELOR, sample_plan(f"S{i}"), base_revision=None) for i in range(5)
+            store.save_plan(COUNSELOR, make_plan(f"S{i}"), base_revision=None) for i in range(5)
         ]
         assert [store.load_plan(COUNSELOR, f"S{i}") for i in range(5)] == saved
         assert store._plan_cache is not None

@@ -13,7 +13,7 @@ fixture that yields a fresh, empty store::
                 yield s
 
 pytest collects every ``test_*`` method of the suite for your backend.
-:func:`sample_plan` builds a realistic plan for your own tests and benchmarks.
+:func:`make_plan` builds a realistic plan for your own tests and benchmarks.
 """
 
 from __future__ import annotations
@@ -59,14 +59,14 @@ from ilpcore.model import (
 from ilpcore.store import Actor, PlanQuery, Store, content_hash
 from ilpcore.testing import strategies
 
-__all__ = ["COUNSELOR", "STUDENT", "StoreSuite", "plans", "sample_plan"]
+__all__ = ["COUNSELOR", "STUDENT", "StoreSuite", "make_plan", "plans"]
 
 COUNSELOR = Actor("counselor-1", Role.COUNSELOR)
 STUDENT = Actor("student-1", Role.STUDENT)
 _SUBJECTS = ("english", "mathematics", "science", "social_studies", "arts", "world_language")
 
 
-def sample_plan(
+def make_plan(
     student_id: str = "S1", *, school_id: str = "HS1", cohort: int = 2029, grade_level: int = 11
 ) -> Plan:
     """A realistic plan: profile, goals with benchmarks, three years of courses, activities,
@@ -203,7 +203,7 @@ class StoreSuite:
     # --- revisions -----------------------------------------------------------------------------
 
     def test_new_plan_becomes_revision_1(self, store: Store) -> None:
-        plan = sample_plan()
+        plan = make_plan()
         saved = store.save_plan(COUNSELOR, plan, base_revision=None)
         assert saved == attrs.evolve(plan, revision=1)
         assert store.load_plan(STUDENT, "S1") == saved
@@ -211,17 +211,17 @@ class StoreSuite:
     def test_current_revision_counts_saves(self, store: Store) -> None:
         assert store.current_revision(COUNSELOR, "S1") == 0
         for n in range(3):
-            store.save_plan(COUNSELOR, sample_plan(), base_revision=n)
+            store.save_plan(COUNSELOR, make_plan(), base_revision=n)
             assert store.current_revision(STUDENT, "S1") == n + 1
         assert store.current_revision(STUDENT, "S2") == 0
         store.delete_student(COUNSELOR, "S1")
         assert store.current_revision(STUDENT, "S1") == 0
 
     def test_base_revision_0_is_a_new_plan(self, store: Store) -> None:
-        assert store.save_plan(COUNSELOR, sample_plan(), base_revision=0).revision == 1
+        assert store.save_plan(COUNSELOR, make_plan(), base_revision=0).revision == 1
 
     def test_each_save_is_a_new_immutable_revision(self, store: Store) -> None:
-        plans_saved = [store.save_plan(COUNSELOR, sample_plan(grade_level=9), base_revision=None)]
+        plans_saved = [store.save_plan(COUNSELOR, make_plan(grade_level=9), base_revision=None)]
         for grade in (10, 11, 12):
             edited = attrs.evolve(
                 plans_saved[-1], student=attrs.evolve(plans_saved[-1].student, grade_level=grade)
@@ -240,26 +240,24 @@ class StoreSuite:
         assert all(t.utcoffset() is not None for t in times)
 
     def test_stale_save_conflicts_and_changes_nothing(self, store: Store) -> None:
-        first = store.save_plan(COUNSELOR, sample_plan(grade_level=9), base_revision=None)
-        second = store.save_plan(
-            COUNSELOR, sample_plan(grade_level=10), base_revision=first.revision
-        )
+        first = store.save_plan(COUNSELOR, make_plan(grade_level=9), base_revision=None)
+        second = store.save_plan(COUNSELOR, make_plan(grade_level=10), base_revision=first.revision)
         with pytest.raises(ConflictError, match=r"revision 1.*current revision is 2"):
-            store.save_plan(STUDENT, sample_plan(grade_level=12), base_revision=1)
+            store.save_plan(STUDENT, make_plan(grade_level=12), base_revision=1)
         assert store.load_plan(COUNSELOR, "S1") == second
         assert len(store.plan_history(COUNSELOR, "S1")) == 2
         assert store.list_plans(COUNSELOR, PlanQuery(grade_level=12)) == ()
 
     @pytest.mark.parametrize("base", [None, 0, 2, 7])
     def test_save_not_based_on_current_conflicts(self, store: Store, base: int | None) -> None:
-        store.save_plan(COUNSELOR, sample_plan(), base_revision=None)
+        store.save_plan(COUNSELOR, make_plan(), base_revision=None)
         with pytest.raises(ConflictError, match="'S1'"):
-            store.save_plan(COUNSELOR, sample_plan(), base_revision=base)
+            store.save_plan(COUNSELOR, make_plan(), base_revision=base)
         assert [h.revision for h in store.plan_history(COUNSELOR, "S1")] == [1]
 
     def test_save_based_on_a_revision_of_a_missing_plan_conflicts(self, store: Store) -> None:
         with pytest.raises(ConflictError, match="no saved plan"):
-            store.save_plan(COUNSELOR, sample_plan(), base_revision=1)
+            store.save_plan(COUNSELOR, make_plan(), base_revision=1)
         with pytest.raises(NotFoundError):
             store.load_plan(COUNSELOR, "S1")
 
@@ -268,15 +266,15 @@ class StoreSuite:
             store.load_plan(COUNSELOR, "S9")
         with pytest.raises(NotFoundError, match="'S9'"):
             store.plan_history(COUNSELOR, "S9")
-        store.save_plan(COUNSELOR, sample_plan("S9"), base_revision=None)
+        store.save_plan(COUNSELOR, make_plan("S9"), base_revision=None)
         with pytest.raises(NotFoundError, match="no revision 2"):
             store.load_plan(COUNSELOR, "S9", revision=2)
 
     def test_bad_arguments_are_refused(self, store: Store) -> None:
         with pytest.raises(ValidationError, match="actor"):
-            store.save_plan("root", sample_plan(), base_revision=None)  # type: ignore[arg-type]
+            store.save_plan("root", make_plan(), base_revision=None)  # type: ignore[arg-type]
         with pytest.raises(ValidationError, match="base_revision"):
-            store.save_plan(COUNSELOR, sample_plan(), base_revision=-1)
+            store.save_plan(COUNSELOR, make_plan(), base_revision=-1)
         with pytest.raises(ValidationError, match="student_id"):
             store.load_plan(COUNSELOR, "no spaces allowed")
         assert store.list_plans(COUNSELOR) == ()
@@ -288,7 +286,7 @@ class StoreSuite:
         for sid, school, cohort, grade in cases:
             store.save_plan(
                 COUNSELOR,
-                sample_plan(sid, school_id=school, cohort=cohort, grade_level=grade),
+                make_plan(sid, school_id=school, cohort=cohort, grade_level=grade),
                 base_revision=None,
             )
 
@@ -301,7 +299,7 @@ class StoreSuite:
         assert ids(school_id="HS1", cohort=2029, grade_level=9) == ["A"]
         assert ids(grade_level=12) == []
         moved = attrs.evolve(
-            sample_plan("A", school_id="HS2", cohort=2029, grade_level=10), revision=1
+            make_plan("A", school_id="HS2", cohort=2029, grade_level=10), revision=1
         )
         store.save_plan(COUNSELOR, moved, base_revision=1)
         assert ids(school_id="HS2") == ["A", "C"]
@@ -312,13 +310,13 @@ class StoreSuite:
     # --- deletion ------------------------------------------------------------------------------
 
     def test_delete_student_removes_everything_and_leaves_a_tombstone(self, store: Store) -> None:
-        store.save_plan(COUNSELOR, sample_plan("S1"), base_revision=None)
-        store.save_plan(COUNSELOR, sample_plan("S1"), base_revision=1)
-        store.save_plan(COUNSELOR, sample_plan("S2"), base_revision=None)
+        store.save_plan(COUNSELOR, make_plan("S1"), base_revision=None)
+        store.save_plan(COUNSELOR, make_plan("S1"), base_revision=1)
+        store.save_plan(COUNSELOR, make_plan("S2"), base_revision=None)
         shared = store.put_blob(STUDENT, "S1", b"shared essay", "text/plain")
         own = store.put_blob(STUDENT, "S1", b"only mine", "text/plain")
         store.put_blob(STUDENT, "S2", b"shared essay", "text/plain")
-        store.save_list(STUDENT, "S1", sample_plan().saved_lists[0])
+        store.save_list(STUDENT, "S1", make_plan().saved_lists[0])
         admin = Actor("admin-1", Role.DISTRICT_ADMINISTRATOR)
         tombstone = store.delete_student(admin, "S1")
         assert (tombstone.student_id, tombstone.deleted_by, tombstone.revisions) == ("S1", admin, 2)
@@ -336,7 +334,7 @@ class StoreSuite:
         assert store.get_blob(STUDENT, "S2", shared.content_hash).data == b"shared essay"
         assert store.deletions(admin) == (tombstone,)
         assert store.deletions(admin, "S2") == ()
-        again = store.save_plan(COUNSELOR, sample_plan("S1"), base_revision=None)
+        again = store.save_plan(COUNSELOR, make_plan("S1"), base_revision=None)
         assert again.revision == 1
 
     def test_deleting_an_unknown_student_is_not_found(self, store: Store) -> None:
@@ -345,7 +343,7 @@ class StoreSuite:
         assert store.deletions(COUNSELOR) == ()
 
     def test_a_student_with_only_lists_can_be_deleted(self, store: Store) -> None:
-        store.save_list(STUDENT, "S5", sample_plan().saved_lists[1])
+        store.save_list(STUDENT, "S5", make_plan().saved_lists[1])
         assert store.delete_student(COUNSELOR, "S5").revisions == 0
         assert store.load_lists(STUDENT, "S5") == ()
 
@@ -385,7 +383,7 @@ class StoreSuite:
     # --- saved lists ---------------------------------------------------------------------------
 
     def test_saved_lists_and_favorites(self, store: Store) -> None:
-        careers, colleges = sample_plan().saved_lists
+        careers, colleges = make_plan().saved_lists
         store.save_list(STUDENT, "S1", colleges)
         store.save_list(STUDENT, "S1", careers)
         assert store.load_lists(STUDENT, "S1") == (careers, colleges)
