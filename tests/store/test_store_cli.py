@@ -11,7 +11,7 @@ from ilpcore.cli import main
 from ilpcore.model import Role
 from ilpcore.store import Actor
 from ilpcore.store.sqlite import SQLiteStore
-from ilpcore.testing.store_suite import make_plan
+from ilpcore.testing.pytest_store import make_plan
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ class TestMemoryStore(StoreSuite):
 
 
 def test_each_memory_url_opens_a_fresh_store() -> None:
-    from ilpcore.testing.store_suite import COUNSELOR, make_plan
+    from ilpcore.testing.pytest_store import make_plan
+    from ilpcore.testing.store_suite import COUNSELOR
 
     first = open_store("memory:")
     first.save_plan(COUNSELOR, make_plan(), base_revision=None)

@@ -17,9 +17,10 @@ from ilpcore.store.postgres import PostgresStore
 from ilpcore.testing.pytest_store import (
     fresh_postgres_store,
     fresh_postgres_url,
+    make_plan,
     require_postgres_url,
 )
-from ilpcore.testing.store_suite import COUNSELOR, StoreSuite, make_plan
+from ilpcore.testing.store_suite import COUNSELOR, StoreSuite
 
 
 class TestPostgresStore(StoreSuite):

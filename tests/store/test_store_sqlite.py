@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +13,8 @@ from ilpcore.exceptions import StoreError, StoreSchemaError
 from ilpcore.store import Store, open_store
 from ilpcore.store._schema import SCHEMA_VERSION
 from ilpcore.store.sqlite import SQLiteStore
-from ilpcore.testing.store_suite import COUNSELOR, StoreSuite, make_plan
+from ilpcore.testing.pytest_store import make_plan
+from ilpcore.testing.store_suite import COUNSELOR, StoreSuite
 
 
 class TestSQLiteStore(StoreSuite):
@@ -114,3 +116,21 @@ def test_the_plan_cache_is_bounded_and_can_be_off(tmp_path: Path) -> None:
         store._plan_cache.clear()
         assert store.load_plan(COUNSELOR, "S0") == saved[0]
         assert len(store._plan_cache) == 0
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="XDG_DATA_HOME is the Linux convention")
+def test_the_default_store_follows_platform_conventions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    monkeypatch.delenv("ILPCORE_STORE_URL", raising=False)
+    expected = tmp_path / "xdg" / "ilpcore" / "ilpcore.sqlite3"
+    with open_store() as store:
+        assert isinstance(store, SQLiteStore)
+        assert store.url == f"sqlite://{expected}"
+        store.save_plan(COUNSELOR, make_plan(), base_revision=None)
+    assert expected.is_file()
+    monkeypatch.setenv("ILPCORE_STORE_URL", f"sqlite://{tmp_path / 'env.sqlite3'}")
+    with open_store() as store:
+        assert store.list_plans(COUNSELOR) == ()
+    assert (tmp_path / "env.sqlite3").is_file()

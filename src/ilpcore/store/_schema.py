@@ -7,9 +7,15 @@ a released migration: append a new one.
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Final
 
-__all__ = ["POSTGRES_MIGRATIONS", "SCHEMA_VERSION", "SQLITE_MIGRATIONS"]
+from ilpcore.exceptions import StoreSchemaError
+
+if TYPE_CHECKING:
+    from ilpcore.store._sql import Cursor
+
+__all__ = ["POSTGRES_MIGRATIONS", "SCHEMA_VERSION", "SQLITE_MIGRATIONS", "migrate"]
 
 _V1: Final = """
 CREATE TABLE students (
@@ -92,3 +98,28 @@ SCHEMA_VERSION: Final = len(SQLITE_MIGRATIONS)
 """The schema version this ilpcore writes."""
 
 assert len(POSTGRES_MIGRATIONS) == SCHEMA_VERSION
+
+
+def migrate(
+    c: Cursor, migrations: Sequence[Sequence[str]], *, where: str, lock: str | None = None
+) -> None:
+    """Run the missing ``migrations`` inside the caller's transaction (``lock`` taken first).
+
+    Raises :class:`~ilpcore.exceptions.StoreSchemaError` for a database newer than ``migrations``.
+    """
+    if lock is not None:
+        c.rows(lock)
+    c.run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+    rows = c.rows("SELECT version FROM schema_version")
+    if not rows:
+        c.run("INSERT INTO schema_version (version) VALUES (0)")
+    version = int(rows[0][0]) if rows else 0
+    if version > len(migrations):
+        raise StoreSchemaError(
+            f"{where} has schema version {version}, newer than {len(migrations)} "
+            "which this ilpcore knows; upgrade ilpcore to open it"
+        )
+    for number in range(version + 1, len(migrations) + 1):
+        for statement in migrations[number - 1]:
+            c.run(statement)
+        c.run("UPDATE schema_version SET version = ?", (number,))

@@ -17,10 +17,11 @@ from typing import Any, Protocol
 
 import attrs
 
-from ilpcore.exceptions import NotFoundError, StoreError, StoreSchemaError
+from ilpcore.exceptions import NotFoundError, StoreError
 from ilpcore.model import Plan, Role, SavedList, SavedListKind
 from ilpcore.store._codec import dump_list, dump_plan, load_list, load_plan
 from ilpcore.store._rules import conflict, missing_plan, missing_revision
+from ilpcore.store._schema import migrate
 from ilpcore.store.base import Store
 from ilpcore.store.types import (
     Actor,
@@ -91,27 +92,12 @@ class SqlStore(Store):
 
     @abc.abstractmethod
     def _read(self) -> AbstractContextManager[Cursor]:
-        """A read-only transaction that sees one consistent snapshot."""
+        """Where reads run; each read is one statement (a miss may run another to explain it)."""
 
     def _migrate(self, migrations: Sequence[Sequence[str]], *, lock: str | None = None) -> None:
         """Bring the schema to the newest version in one transaction (``lock`` taken first)."""
         with self._write() as c:
-            if lock is not None:
-                c.rows(lock)
-            c.run("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            rows = c.rows("SELECT version FROM schema_version")
-            if not rows:
-                c.run("INSERT INTO schema_version (version) VALUES (0)")
-            version = int(rows[0][0]) if rows else 0
-            if version > len(migrations):
-                raise StoreSchemaError(
-                    f"{self.url} has schema version {version}, newer than {len(migrations)} "
-                    "which this ilpcore knows; upgrade ilpcore to open it"
-                )
-            for number in range(version + 1, len(migrations) + 1):
-                for statement in migrations[number - 1]:
-                    c.run(statement)
-                c.run("UPDATE schema_version SET version = ?", (number,))
+            migrate(c, migrations, where=self.url, lock=lock)
 
     @property
     def schema_version(self) -> int:

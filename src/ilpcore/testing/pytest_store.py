@@ -1,4 +1,5 @@
-"""A pytest plugin for store tests: fresh stores of every built-in backend, PostgreSQL included.
+"""A pytest plugin for store tests: fresh stores of every built-in backend, PostgreSQL included,
+and :func:`make_plan`, a realistic plan for any student, school, cohort and grade.
 
 Enable it in your ``conftest.py`` with ``pytest_plugins = ["ilpcore.testing.pytest_store"]``.
 
@@ -13,11 +14,38 @@ import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Final
 
 import pytest
 
+from ilpcore.model import (
+    Activity,
+    ActivityKind,
+    Aspiration,
+    AspirationArea,
+    AssessmentKind,
+    AssessmentResult,
+    Benchmark,
+    CourseAttribute,
+    CourseRecord,
+    CourseStatus,
+    Goal,
+    GoalCategory,
+    Instrument,
+    PersonName,
+    Plan,
+    Profile,
+    SavedItem,
+    SavedList,
+    SavedListKind,
+    SchoolRef,
+    Score,
+    Student,
+    Term,
+)
 from ilpcore.store import Store
 from ilpcore.store.memory import MemoryStore
 from ilpcore.store.sqlite import SQLiteStore
@@ -31,10 +59,129 @@ __all__ = [
     "ilpcore_postgres_url",
     "ilpcore_sqlite_store",
     "in_ci",
+    "make_plan",
     "require_postgres_url",
 ]
 
 POSTGRES_URL_ENV: Final = "ILPCORE_TEST_POSTGRES_URL"
+
+
+_SUBJECTS = ("english", "mathematics", "science", "social_studies", "arts", "world_language")
+
+
+def make_plan(
+    student_id: str = "S1", *, school_id: str = "HS1", cohort: int = 2029, grade_level: int = 11
+) -> Plan:
+    """A realistic plan: profile, goals with benchmarks, three years of courses, activities,
+    an interest assessment and saved career and college lists (about 15 kB of JSON)."""
+    start = cohort - 4
+    courses = tuple(
+        CourseRecord(
+            f"{subject[:3].upper()}{grade}{i}",
+            f"{subject.replace('_', ' ').title()} {grade - 8}",
+            subject,
+            Term(start + grade - 9),
+            grade,
+            Decimal("1.0"),
+            status=CourseStatus.COMPLETED if grade < grade_level else CourseStatus.PLANNED,
+            mark="A-" if grade < grade_level else None,
+            attributes=frozenset({CourseAttribute.HONORS}) if i == 0 else frozenset(),
+        )
+        for grade in range(9, 13)
+        for i, subject in enumerate(_SUBJECTS)
+    )
+    goals = tuple(
+        Goal(
+            f"G{n}",
+            title,
+            category,
+            description=f"{title}, step by step, with my counselor.",
+            set_on=date(start, 9, 15),
+            benchmarks=tuple(
+                Benchmark(f"G{n}B{g}", g, f"Benchmark for grade {g}") for g in range(9, 13)
+            ),
+        )
+        for n, (title, category) in enumerate(
+            (
+                ("Become a registered nurse", GoalCategory.CAREER),
+                ("Finish Algebra II with a B or better", GoalCategory.ACADEMIC),
+                ("Volunteer 40 hours a year", GoalCategory.PERSONAL),
+            )
+        )
+    )
+    activities = tuple(
+        Activity(
+            f"A{n}",
+            kind,
+            title,
+            date(start + n % 3, 10, 1),
+            hours=Decimal(12 + n),
+            skills=("teamwork", "communication"),
+        )
+        for n, (kind, title) in enumerate(
+            (
+                (ActivityKind.COMMUNITY_SERVICE, "Food bank volunteer"),
+                (ActivityKind.CAREER_ACTIVITY, "Hospital job shadow"),
+                (ActivityKind.EXTRACURRICULAR, "Robotics club"),
+                (ActivityKind.WORK_EXPERIENCE, "Summer lifeguard"),
+            )
+        )
+    )
+    assessment = AssessmentResult(
+        "IP1",
+        AssessmentKind.INTEREST,
+        Instrument("onet-ip-60", "2.0", "O*NET Interest Profiler"),
+        date(start, 10, 3),
+        scores=tuple(
+            Score(s, Decimal(v)) for s, v in zip("RIASEC", (12, 30, 8, 35, 14, 9), strict=True)
+        ),
+    )
+    lists = (
+        SavedList(
+            "careers-1",
+            SavedListKind.CAREERS,
+            "Careers from my interest profile",
+            date(start, 10, 3),
+            items=tuple(
+                SavedItem(code, label, date(start, 10, 3), favorite=i == 0)
+                for i, (code, label) in enumerate(
+                    (
+                        ("29-1141.00", "Registered Nurses"),
+                        ("29-1071.00", "Physician Assistants"),
+                        ("21-1012.00", "Educational Counselors"),
+                    )
+                )
+            ),
+        ),
+        SavedList(
+            "colleges-1",
+            SavedListKind.COLLEGES,
+            "Colleges to visit",
+            date(start + 2, 4, 1),
+            items=(SavedItem("157085", "University of Kentucky", date(start + 2, 4, 1)),),
+        ),
+    )
+    student = Student(
+        student_id,
+        PersonName("Maya", "Okafor", preferred="May"),
+        grade_level,
+        cohort,
+        SchoolRef(school_id, "Central High School", state="KY"),
+    )
+    profile = Profile(
+        strengths=("biology", "working with people"),
+        interests=("health care", "robotics"),
+        aspirations=(Aspiration(AspirationArea.CAREER, "Work in a children's hospital"),),
+    )
+    return Plan(
+        student,
+        profile=profile,
+        goals=goals,
+        courses=courses,
+        activities=activities,
+        assessments=(assessment,),
+        saved_lists=lists,
+    )
 
 
 def in_ci() -> bool:

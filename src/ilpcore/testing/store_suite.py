@@ -13,15 +13,13 @@ fixture that yields a fresh, empty store::
                 yield s
 
 pytest collects every ``test_*`` method of the suite for your backend.
-:func:`make_plan` builds a realistic plan for your own tests and benchmarks.
+:func:`~ilpcore.testing.pytest_store.make_plan` builds a realistic plan for your own tests.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -30,157 +28,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ilpcore.exceptions import BlobTooLargeError, ConflictError, NotFoundError, ValidationError
-from ilpcore.model import (
-    Activity,
-    ActivityKind,
-    Aspiration,
-    AspirationArea,
-    AssessmentKind,
-    AssessmentResult,
-    Benchmark,
-    CourseAttribute,
-    CourseRecord,
-    CourseStatus,
-    Goal,
-    GoalCategory,
-    Instrument,
-    PersonName,
-    Plan,
-    Profile,
-    Role,
-    SavedItem,
-    SavedList,
-    SavedListKind,
-    SchoolRef,
-    Score,
-    Student,
-    Term,
-)
+from ilpcore.model import Plan, Role, SavedListKind
 from ilpcore.store import Actor, PlanQuery, Store, content_hash
 from ilpcore.testing import strategies
+from ilpcore.testing.pytest_store import make_plan
 
-__all__ = ["COUNSELOR", "STUDENT", "StoreSuite", "make_plan", "plans"]
+__all__ = ["COUNSELOR", "STUDENT", "StoreSuite", "plans"]
 
 COUNSELOR = Actor("counselor-1", Role.COUNSELOR)
 STUDENT = Actor("student-1", Role.STUDENT)
-_SUBJECTS = ("english", "mathematics", "science", "social_studies", "arts", "world_language")
-
-
-def make_plan(
-    student_id: str = "S1", *, school_id: str = "HS1", cohort: int = 2029, grade_level: int = 11
-) -> Plan:
-    """A realistic plan: profile, goals with benchmarks, three years of courses, activities,
-    an interest assessment and saved career and college lists (about 15 kB of JSON)."""
-    start = cohort - 4
-    courses = tuple(
-        CourseRecord(
-            f"{subject[:3].upper()}{grade}{i}",
-            f"{subject.replace('_', ' ').title()} {grade - 8}",
-            subject,
-            Term(start + grade - 9),
-            grade,
-            Decimal("1.0"),
-            status=CourseStatus.COMPLETED if grade < grade_level else CourseStatus.PLANNED,
-            mark="A-" if grade < grade_level else None,
-            attributes=frozenset({CourseAttribute.HONORS}) if i == 0 else frozenset(),
-        )
-        for grade in range(9, 13)
-        for i, subject in enumerate(_SUBJECTS)
-    )
-    goals = tuple(
-        Goal(
-            f"G{n}",
-            title,
-            category,
-            description=f"{title}, step by step, with my counselor.",
-            set_on=date(start, 9, 15),
-            benchmarks=tuple(
-                Benchmark(f"G{n}B{g}", g, f"Benchmark for grade {g}") for g in range(9, 13)
-            ),
-        )
-        for n, (title, category) in enumerate(
-            (
-                ("Become a registered nurse", GoalCategory.CAREER),
-                ("Finish Algebra II with a B or better", GoalCategory.ACADEMIC),
-                ("Volunteer 40 hours a year", GoalCategory.PERSONAL),
-            )
-        )
-    )
-    activities = tuple(
-        Activity(
-            f"A{n}",
-            kind,
-            title,
-            date(start + n % 3, 10, 1),
-            hours=Decimal(12 + n),
-            skills=("teamwork", "communication"),
-        )
-        for n, (kind, title) in enumerate(
-            (
-                (ActivityKind.COMMUNITY_SERVICE, "Food bank volunteer"),
-                (ActivityKind.CAREER_ACTIVITY, "Hospital job shadow"),
-                (ActivityKind.EXTRACURRICULAR, "Robotics club"),
-                (ActivityKind.WORK_EXPERIENCE, "Summer lifeguard"),
-            )
-        )
-    )
-    assessment = AssessmentResult(
-        "IP1",
-        AssessmentKind.INTEREST,
-        Instrument("onet-ip-60", "2.0", "O*NET Interest Profiler"),
-        date(start, 10, 3),
-        scores=tuple(
-            Score(s, Decimal(v)) for s, v in zip("RIASEC", (12, 30, 8, 35, 14, 9), strict=True)
-        ),
-    )
-    lists = (
-        SavedList(
-            "careers-1",
-            SavedListKind.CAREERS,
-            "Careers from my interest profile",
-            date(start, 10, 3),
-            items=tuple(
-                SavedItem(code, label, date(start, 10, 3), favorite=i == 0)
-                for i, (code, label) in enumerate(
-                    (
-                        ("29-1141.00", "Registered Nurses"),
-                        ("29-1071.00", "Physician Assistants"),
-                        ("21-1012.00", "Educational Counselors"),
-                    )
-                )
-            ),
-        ),
-        SavedList(
-            "colleges-1",
-            SavedListKind.COLLEGES,
-            "Colleges to visit",
-            date(start + 2, 4, 1),
-            items=(SavedItem("157085", "University of Kentucky", date(start + 2, 4, 1)),),
-        ),
-    )
-    student = Student(
-        student_id,
-        PersonName("Maya", "Okafor", preferred="May"),
-        grade_level,
-        cohort,
-        SchoolRef(school_id, "Central High School", state="KY"),
-    )
-    profile = Profile(
-        strengths=("biology", "working with people"),
-        interests=("health care", "robotics"),
-        aspirations=(Aspiration(AspirationArea.CAREER, "Work in a children's hospital"),),
-    )
-    return Plan(
-        student,
-        profile=profile,
-        goals=goals,
-        courses=courses,
-        activities=activities,
-        assessments=(assessment,),
-        saved_lists=lists,
-    )
-
-
 _ids = itertools.count()
 
 
@@ -404,7 +260,7 @@ class StoreSuite:
     # --- round trip ----------------------------------------------------------------------------
 
     @settings(
-        max_examples=25,
+        max_examples=20,
         deadline=None,
         # one fresh store serves every example (plans have unique student ids), and the
         # suite is run by one subclass per backend
