@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ilpcore.exceptions import IlpcoreError, SchemaError, UnsupportedVersionError, ValidationError
@@ -197,7 +197,7 @@ def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return out
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150)
 @given(plans(max_items=2), st.data())
 def test_fuzzed_documents_raise_only_ilpcore_errors(plan: Plan, data: st.DataObject) -> None:
     doc = _plan_document(plan)
@@ -223,7 +223,7 @@ def test_fuzzed_documents_raise_only_ilpcore_errors(plan: Plan, data: st.DataObj
     assert message  # every error explains itself
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(st.text(max_size=200))
 def test_arbitrary_text_raises_only_ilpcore_errors(text: str) -> None:
     with contextlib.suppress(IlpcoreError):

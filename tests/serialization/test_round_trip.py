@@ -16,7 +16,7 @@ from ilpcore.testing.strategies import STRATEGIES, plans
 
 @pytest.mark.parametrize("cls", MODEL_TYPES, ids=lambda c: c.__name__)
 def test_every_model_type_round_trips(cls: type) -> None:
-    @settings(max_examples=25, deadline=None)
+    @settings(max_examples=25)
     @given(STRATEGIES[cls])
     def round_trip(value: Any) -> None:
         text = dumps(value)
@@ -27,7 +27,7 @@ def test_every_model_type_round_trips(cls: type) -> None:
     round_trip()
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(plans())
 def test_plan_document_is_plain_json_with_envelope(plan: Plan) -> None:
     document = to_document(plan)
@@ -37,7 +37,7 @@ def test_plan_document_is_plain_json_with_envelope(plan: Plan) -> None:
     assert json.loads(json.dumps(document)) == document
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 @given(plans())
 def test_dumps_is_deterministic(plan: Plan) -> None:
     assert dumps(plan) == dumps(loads(dumps(plan)))
@@ -58,6 +58,6 @@ def test_credits_are_exact_decimal_strings() -> None:
 
 
 @given(st.from_type(Plan))
-@settings(max_examples=10, deadline=None)
+@settings(max_examples=10)
 def test_hypothesis_entry_point_registers_plan_strategy(plan: Plan) -> None:
     assert isinstance(plan, Plan)

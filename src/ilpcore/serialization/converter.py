@@ -14,10 +14,11 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from ilpcore.exceptions import Problem, ValidationError
 from ilpcore.serialization.errors import problems_of
+from ilpcore.serialization.fast_structure import make_fast_structure_fn
+from ilpcore.serialization.fast_unstructure import make_fast_unstructure_fn
 from ilpcore.serialization.hooks import install_scalar_hooks
 
 __all__ = [
@@ -43,19 +44,10 @@ def _make_converter(detailed: bool) -> cattrs.Converter:
     def attrs_structure_factory(cls: type) -> Callable[[Any, type], Any]:
         if detailed:
             return _detailed_structure_fn(converter, cls)
-        generated: Callable[[Any, type], Any] = make_dict_structure_fn(
-            cls, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False
-        )
-
-        def structure_object(value: Any, _: type) -> Any:
-            if type(value) is not dict:
-                raise ValidationError.at("", f"expected an object, got {_describe_input(value)}")
-            return generated(value, cls)
-
-        return structure_object
+        return make_fast_structure_fn(converter, cls)
 
     def attrs_unstructure_factory(cls: type) -> Callable[[Any], Any]:
-        return make_dict_unstructure_fn(cls, converter)
+        return make_fast_unstructure_fn(converter, cls)
 
     converter.register_structure_hook_factory(attrs.has, attrs_structure_factory)
     converter.register_unstructure_hook_factory(attrs.has, attrs_unstructure_factory)

@@ -161,7 +161,7 @@ def _sequence_hook(converter: cattrs.Converter, cls: Any) -> Any:
         if type(value) is not list:
             raise _fail(f"expected an array, got {_kind(value)}")
         if not detailed:
-            return origin(handler(v, item_type) for v in value)
+            return origin([handler(v, item_type) for v in value])
         items = []
         problems = []
         for i, v in enumerate(value):

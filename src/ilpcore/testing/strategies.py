@@ -6,9 +6,12 @@ requires it, reflections refer to items of the same plan, credits are
 multiples of a quarter.  Text mixes plausible words with arbitrary Unicode,
 so serializers and renderers meet hostile input too.
 
->>> from hypothesis import given, settings
+A whole plan is hundreds of draws, so tests over plans should allow slow
+generation:
+
+>>> from hypothesis import HealthCheck, given, settings
 >>> from ilpcore.testing.strategies import plans
->>> @settings(max_examples=20)
+>>> @settings(max_examples=20, suppress_health_check=[HealthCheck.too_slow])
 ... @given(plans(max_items=2))
 ... def test_plan_has_student(plan):
 ...     assert plan.student.id
@@ -20,8 +23,10 @@ through Hypothesis' entry point, once ilpcore is installed.
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from hypothesis import strategies as st
@@ -109,6 +114,14 @@ __all__ = [
 
 T = TypeVar("T")
 
+_BY_ID = attrgetter("id")
+_BY_SCALE = attrgetter("scale")
+_BY_KEY = attrgetter("key")
+_BY_PHASE = attrgetter("phase")
+_ROLES = st.sampled_from(Role)
+_REVISIONS = st.integers(0, 50)
+_HOURS = st.integers(0, 4000).map(lambda n: Decimal(n) / 2)
+
 _WORDS = (
     "Algebra", "Biology", "robotics", "team", "nursing", "volunteer", "Spanish", "welding",
     "debate", "captain", "art", "portfolio", "summer", "internship", "food bank", "coding",
@@ -122,6 +135,7 @@ SUBJECTS = (
 """Subject codes used by the generated course records."""
 
 
+@functools.cache
 def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     """Non-blank text: mostly plausible words, sometimes arbitrary Unicode."""
     plausible = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4).map(" ".join)
@@ -129,6 +143,7 @@ def texts(max_size: int = 40) -> st.SearchStrategy[str]:
     return st.one_of(plausible, plausible, arbitrary)
 
 
+@functools.cache
 def identifiers(prefix: str = "") -> st.SearchStrategy[str]:
     """Ids such as ``G-17`` that pass the model's id check."""
     return st.builds(lambda n: f"{prefix}{n}", st.integers(1, 10_000)).map(
@@ -136,50 +151,60 @@ def identifiers(prefix: str = "") -> st.SearchStrategy[str]:
     )
 
 
+@functools.cache
 def dates(start: int = 2012, end: int = 2040) -> st.SearchStrategy[date]:
     return st.dates(date(start, 1, 1), date(end, 12, 31))
 
 
+@functools.cache
 def credits() -> st.SearchStrategy[Decimal]:
     """Course credits in quarter steps from 0 to 2."""
     return st.integers(0, 8).map(lambda n: Decimal(n) / 4)
 
 
+@functools.cache
 def _grades() -> st.SearchStrategy[int]:
     return st.integers(GRADE_LEVEL_MIN, GRADE_LEVEL_MAX)
 
 
+@functools.cache
 def _opt(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | strategy
 
 
+@functools.cache
 def _ordered_dates() -> st.SearchStrategy[tuple[date, date | None]]:
     return st.tuples(dates(), _opt(st.integers(0, 1500))).map(
         lambda t: (t[0], None if t[1] is None else t[0] + timedelta(days=t[1]))
     )
 
 
+@functools.cache
 def _tuple(
     strategy: st.SearchStrategy[T], max_size: int = 4, **kw: Any
 ) -> st.SearchStrategy[tuple[T, ...]]:
     return st.lists(strategy, max_size=max_size, **kw).map(tuple)
 
 
+@functools.cache
 def _unique_ids(
     strategy: st.SearchStrategy[T], max_size: int = 4
 ) -> st.SearchStrategy[tuple[T, ...]]:
-    return _tuple(strategy, max_size, unique_by=lambda x: x.id)
+    return _tuple(strategy, max_size, unique_by=_BY_ID)
 
 
+@functools.cache
 def person_names() -> st.SearchStrategy[PersonName]:
     return st.builds(PersonName, texts(), texts(), _opt(texts()), _opt(texts()))
 
 
+@functools.cache
 def school_refs() -> st.SearchStrategy[SchoolRef]:
     states = st.sampled_from(("KY", "IN", "WA", "TX", "VA", "CO", "SC"))
     return st.builds(SchoolRef, identifiers("SCH"), texts(), _opt(states), _opt(texts()))
 
 
+@functools.cache
 def students() -> st.SearchStrategy[Student]:
     return st.builds(
         Student,
@@ -193,6 +218,7 @@ def students() -> st.SearchStrategy[Student]:
     )
 
 
+@functools.cache
 def demographics() -> st.SearchStrategy[Demographics]:
     flag = _opt(st.booleans())
     return st.builds(
@@ -204,6 +230,7 @@ def demographics() -> st.SearchStrategy[Demographics]:
     )  # fmt: skip
 
 
+@functools.cache
 @st.composite
 def contacts(draw: st.DrawFn) -> Contact:
     method = draw(_opt(st.sampled_from(ContactMethod)))
@@ -223,6 +250,7 @@ def contacts(draw: st.DrawFn) -> Contact:
     )
 
 
+@functools.cache
 def accommodations() -> st.SearchStrategy[Accommodation]:
     link = st.builds(DocumentLink, st.just("https://sis.example/iep/123"), _opt(texts()))
     return st.builds(
@@ -235,6 +263,7 @@ def accommodations() -> st.SearchStrategy[Accommodation]:
     )
 
 
+@functools.cache
 @st.composite
 def _enrollments(draw: st.DrawFn) -> Enrollment:
     start, end = draw(_ordered_dates())
@@ -243,6 +272,7 @@ def _enrollments(draw: st.DrawFn) -> Enrollment:
     return Enrollment(draw(school_refs()), start, end, first, last)
 
 
+@functools.cache
 def profiles() -> st.SearchStrategy[Profile]:
     return st.builds(
         Profile,
@@ -257,6 +287,7 @@ def profiles() -> st.SearchStrategy[Profile]:
     )
 
 
+@functools.cache
 @st.composite
 def _benchmarks(draw: st.DrawFn) -> Benchmark:
     status = draw(st.sampled_from(BenchmarkStatus))
@@ -266,6 +297,7 @@ def _benchmarks(draw: st.DrawFn) -> Benchmark:
     )
 
 
+@functools.cache
 @st.composite
 def goals(draw: st.DrawFn, ids: st.SearchStrategy[str] | None = None) -> Goal:
     set_on, target = draw(_ordered_dates())
@@ -284,27 +316,26 @@ def goals(draw: st.DrawFn, ids: st.SearchStrategy[str] | None = None) -> Goal:
     )
 
 
+_SIGNERS = st.tuples(texts(), _ROLES, st.integers(0, 60))
+_PARTICIPANTS = st.builds(Participant, texts(), _ROLES)
+
+
+@functools.cache
 @st.composite
 def reviews(draw: st.DrawFn) -> Review:
     held_on = draw(dates())
-    roles = st.sampled_from(Role)
-    sign_offs = draw(
-        _tuple(
-            st.builds(
-                SignOff,
-                texts(),
-                roles,
-                st.integers(0, 60).map(lambda d: held_on + timedelta(days=d)),
-            )
-        )
+    sign_offs = tuple(
+        SignOff(name, role, held_on + timedelta(days=delay))
+        for name, role, delay in draw(_tuple(_SIGNERS))
     )
-    before = draw(_opt(st.integers(0, 50)))
-    after = None if before is None else draw(_opt(st.integers(before, 60)))
+    before = draw(_opt(_REVISIONS))
+    extra = None if before is None else draw(_opt(_REVISIONS))
+    after = None if before is None or extra is None else before + extra
     return Review(
         draw(identifiers("R")),
         held_on,
         draw(st.sampled_from(ReviewKind)),
-        draw(_tuple(st.builds(Participant, texts(), roles))),
+        draw(_tuple(_PARTICIPANTS)),
         draw(_tuple(texts(80))),
         draw(_opt(texts(200))),
         sign_offs,
@@ -320,10 +351,12 @@ _course_codes = st.builds(
 )
 
 
+@functools.cache
 def terms() -> st.SearchStrategy[Term]:
     return st.builds(Term, st.integers(2015, 2035), st.sampled_from(Session))
 
 
+@functools.cache
 @st.composite
 def course_records(draw: st.DrawFn, status: CourseStatus | None = None) -> CourseRecord:
     status = status or draw(st.sampled_from(CourseStatus))
@@ -331,7 +364,7 @@ def course_records(draw: st.DrawFn, status: CourseStatus | None = None) -> Cours
     graded = status in (CourseStatus.COMPLETED, CourseStatus.FAILED)
     earned = None
     if graded and draw(st.booleans()):
-        earned = draw(st.integers(0, int(amount * 4)).map(lambda n: Decimal(n) / 4))
+        earned = min(amount, draw(credits()))
     mark = None
     if status not in (CourseStatus.PLANNED, CourseStatus.REGISTERED):
         mark = draw(_opt(st.sampled_from(("A", "A-", "B+", "B", "C", "D", "F", "P", "93"))))
@@ -350,6 +383,7 @@ def course_records(draw: st.DrawFn, status: CourseStatus | None = None) -> Cours
     )
 
 
+@functools.cache
 @st.composite
 def activities(draw: st.DrawFn) -> Activity:
     start, end = draw(_ordered_dates())
@@ -361,13 +395,14 @@ def activities(draw: st.DrawFn) -> Activity:
         end=end,
         organization=draw(_opt(texts())),
         role=draw(_opt(texts())),
-        hours=draw(_opt(st.integers(0, 4000).map(lambda n: Decimal(n) / 2))),
+        hours=draw(_opt(_HOURS)),
         description=draw(_opt(texts(200))),
         grade_levels=draw(_tuple(st.integers(6, GRADE_LEVEL_MAX), unique=True)),
         skills=draw(_tuple(texts())),
     )
 
 
+@functools.cache
 def _scores() -> st.SearchStrategy[Score]:
     return st.builds(
         lambda scale, v: Score(scale, Decimal(v), Decimal(0), Decimal(40)),
@@ -376,6 +411,7 @@ def _scores() -> st.SearchStrategy[Score]:
     )
 
 
+@functools.cache
 def instruments() -> st.SearchStrategy[Instrument]:
     return st.builds(
         Instrument,
@@ -385,6 +421,7 @@ def instruments() -> st.SearchStrategy[Instrument]:
     )
 
 
+@functools.cache
 def assessment_results() -> st.SearchStrategy[AssessmentResult]:
     return st.builds(
         AssessmentResult,
@@ -392,11 +429,12 @@ def assessment_results() -> st.SearchStrategy[AssessmentResult]:
         st.sampled_from(AssessmentKind),
         instruments(),
         dates(),
-        _tuple(_scores(), 5, unique_by=lambda s: s.scale),
+        _tuple(_scores(), 5, unique_by=_BY_SCALE),
         _opt(st.lists(st.sampled_from("12345"), min_size=60, max_size=60).map("".join)),
     )
 
 
+@functools.cache
 def saved_items() -> st.SearchStrategy[SavedItem]:
     return st.builds(
         SavedItem,
@@ -408,6 +446,7 @@ def saved_items() -> st.SearchStrategy[SavedItem]:
     )
 
 
+@functools.cache
 def saved_lists() -> st.SearchStrategy[SavedList]:
     return st.builds(
         SavedList,
@@ -415,11 +454,12 @@ def saved_lists() -> st.SearchStrategy[SavedList]:
         st.sampled_from(SavedListKind),
         texts(),
         dates(),
-        _tuple(saved_items(), 5, unique_by=lambda i: i.key),
+        _tuple(saved_items(), 5, unique_by=_BY_KEY),
         _opt(texts()),
     )
 
 
+@functools.cache
 def course_plans(goal_ids: tuple[str, ...] = ()) -> st.SearchStrategy[CoursePlan]:
     goal = _opt(st.sampled_from(goal_ids)) if goal_ids else st.none()
     return st.builds(
@@ -455,6 +495,13 @@ def artifacts(
     )
 
 
+_PHASES = _tuple(
+    st.builds(PhaseCompletion, st.sampled_from(Phase), dates(), _opt(texts())),
+    3,
+    unique_by=_BY_PHASE,
+)
+
+
 @st.composite
 def plans(draw: st.DrawFn, max_items: int = 3) -> Plan:
     """Whole plans whose cross-references (reflections, artifacts, goals) all resolve."""
@@ -480,13 +527,7 @@ def plans(draw: st.DrawFn, max_items: int = 3) -> Plan:
         demographics=draw(_opt(demographics())),
         goals=goal_list,
         reviews=draw(_unique_ids(reviews(), max_items)),
-        phases=draw(
-            _tuple(
-                st.builds(PhaseCompletion, st.sampled_from(Phase), dates(), _opt(texts())),
-                3,
-                unique_by=lambda p: p.phase,
-            )
-        ),
+        phases=draw(_PHASES),
         courses=draw(_tuple(course_records(), max_items * 2)),
         course_plans=plan_list,
         activities=activity_list,
