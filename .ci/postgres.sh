@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Start a throwaway PostgreSQL server on 127.0.0.1 for ilpcore's store tests and benchmarks.
 #
-#   eval "$(.ci/postgres.sh)"        # install if needed, start, export ILPCORE_TEST_POSTGRES_URL
+#   export $(.ci/postgres.sh)        # install if needed, start, export ILPCORE_TEST_POSTGRES_URL
 #   .ci/postgres.sh stop             # stop it
 #
-# Prints one line on stdout, `export ILPCORE_TEST_POSTGRES_URL=postgresql://...`; progress goes
-# to stderr.  Idempotent: a server this script started earlier (in $ILPCORE_PG_DIR, default
+# Prints one KEY=VALUE line on stdout, `ILPCORE_TEST_POSTGRES_URL=postgresql://...` (the format
+# .ci/run reads from its service scripts); progress goes to stderr.  Idempotent: a server this script started earlier (in $ILPCORE_PG_DIR, default
 # /tmp/ilpcore-pg) is reused while it runs.  When no PostgreSQL server binaries are found and we
 # are root, installs the Debian package `postgresql`.  The server listens on 127.0.0.1 only, on a
 # free port, with trust authentication for the local user `ilpcore`; fsync is off (test data).
@@ -75,7 +75,7 @@ if [ -f "$PGDIR/url" ] && "${as_user[@]}" "$BINDIR/pg_ctl" -D "$PGDIR/data" stat
   port=${url##*:}; port=${port%%/*}
   if "$BINDIR/pg_isready" -q -h 127.0.0.1 -p "$port"; then
     log "reusing the server at $url"
-    echo "export ILPCORE_TEST_POSTGRES_URL=$url"
+    echo "ILPCORE_TEST_POSTGRES_URL=$url"
     exit 0
   fi
 fi
@@ -98,4 +98,4 @@ log "starting on 127.0.0.1:$port"
 url="postgresql://ilpcore@127.0.0.1:$port/$DB"
 echo "$url" > "$PGDIR/url"
 log "ready: $url"
-echo "export ILPCORE_TEST_POSTGRES_URL=$url"
+echo "ILPCORE_TEST_POSTGRES_URL=$url"

@@ -1,6 +1,6 @@
 """Save and load throughput of the PostgreSQL store vs raw psycopg on the same JSON documents.
 
-Run: ``eval "$(.ci/postgres.sh)"; python benchmarks/store_postgres.py [PLANS] [RUNS]`` (reads
+Run: ``export $(.ci/postgres.sh); python benchmarks/store_postgres.py [PLANS] [RUNS]`` (reads
 ``ILPCORE_TEST_POSTGRES_URL``).  Each run saves PLANS realistic plans into a fresh store (its
 own schema; one transaction each) and loads them back, cold (every document parsed and
 validated) and warm (from the store's plan cache); then inserts and selects the same JSON
@@ -55,7 +55,7 @@ def raw_timings(url: str, plans: list[Plan]) -> dict[str, float]:
 def main(count: int = 200, runs: int = 5) -> None:
     url = os.environ.get(POSTGRES_URL_ENV)
     if not url:
-        sys.exit(f'set {POSTGRES_URL_ENV} (eval "$(.ci/postgres.sh)" starts a server)')
+        sys.exit(f"set {POSTGRES_URL_ENV} (export $(.ci/postgres.sh) starts a server)")
     plans = realistic_plans(count)
     results: dict[str, list[float]] = {k: [] for k in KEYS}
     for _ in range(runs):

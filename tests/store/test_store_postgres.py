@@ -1,6 +1,6 @@
 """The PostgreSQL backend passes the conformance suite, against a real server.
 
-Start one with ``eval "$(.ci/postgres.sh)"``; without it these tests skip (fail under CI=true).
+Start one with ``export $(.ci/postgres.sh)``; without it these tests skip (fail under CI=true).
 """
 
 from __future__ import annotations
