@@ -19,6 +19,7 @@ pytest collects every ``test_*`` method of the suite for your backend.
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -134,6 +135,33 @@ class StoreSuite:
         with pytest.raises(ValidationError, match="student_id"):
             store.load_plan(COUNSELOR, "no spaces allowed")
         assert store.list_plans(COUNSELOR) == ()
+
+    def test_threads_saving_from_one_base_exactly_one_wins(self, store: Store) -> None:
+        store.save_plan(COUNSELOR, make_plan(), base_revision=None)
+        threads, rounds = 4, 10
+        barrier = threading.Barrier(threads, timeout=60)
+        outcomes: list[list[str]] = [[] for _ in range(rounds)]
+
+        def worker(n: int) -> None:
+            actor = Actor(f"worker-{n}", Role.TEACHER)
+            for r in range(rounds):
+                barrier.wait()
+                base = store.current_revision(actor, "S1")
+                barrier.wait()  # every thread has read the same base
+                try:
+                    store.save_plan(actor, make_plan(grade_level=9 + n % 4), base_revision=base)
+                    outcomes[r].append(actor.id)
+                except ConflictError:
+                    pass
+
+        pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join()
+        assert all(len(winners) == 1 for winners in outcomes), outcomes
+        history = store.plan_history(COUNSELOR, "S1")
+        assert [h.saved_by.id for h in history[1:]] == [w[0] for w in outcomes]
 
     # --- listing -------------------------------------------------------------------------------
 
