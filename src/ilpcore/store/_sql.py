@@ -181,6 +181,7 @@ class SqlStore(Store):
     def load_plan(self, actor: Actor, student_id: str, *, revision: int | None = None) -> Plan:
         self._check_actor(actor)
         self._check_student_id(student_id)
+        self._check_revision(revision)
         with self._read() as c:
             if revision is None:
                 rows = c.rows(

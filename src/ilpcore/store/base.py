@@ -176,6 +176,16 @@ class Store(abc.ABC):
         return student_id
 
     @staticmethod
+    def _check_revision(revision: object) -> int | None:
+        if revision is not None and (
+            not isinstance(revision, int) or isinstance(revision, bool) or revision < 1
+        ):
+            raise ValidationError.at(
+                "revision", f"must be None or a revision number ≥ 1, not {revision!r}"
+            )
+        return revision
+
+    @staticmethod
     def _check_save(actor: object, plan: object, base_revision: object) -> int:
         """Check a save's arguments; the base revision, with ``None`` as 0."""
         Store._check_actor(actor)

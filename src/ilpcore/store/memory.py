@@ -74,6 +74,7 @@ class MemoryStore(Store):
     def load_plan(self, actor: Actor, student_id: str, *, revision: int | None = None) -> Plan:
         self._check_actor(actor)
         self._check_student_id(student_id)
+        self._check_revision(revision)
         with self._lock:
             history = self._revisions.get(student_id)
             if not history:

@@ -135,6 +135,10 @@ class StoreSuite:
         with pytest.raises(ValidationError, match="student_id"):
             store.load_plan(COUNSELOR, "no spaces allowed")
         assert store.list_plans(COUNSELOR) == ()
+        store.save_plan(COUNSELOR, make_plan(), base_revision=None)
+        for bad in (0, -1, "1", True):
+            with pytest.raises(ValidationError, match="revision"):
+                store.load_plan(COUNSELOR, "S1", revision=bad)  # type: ignore[arg-type]
 
     def test_threads_saving_from_one_base_exactly_one_wins(self, store: Store) -> None:
         store.save_plan(COUNSELOR, make_plan(), base_revision=None)
