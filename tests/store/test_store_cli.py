@@ -59,3 +59,8 @@ def test_unknown_student_and_bad_url_are_errors(
     assert json.loads(capsys.readouterr().out)["error"] == "NotFoundError"
     assert main(["store", "info", "--url", "nosuch://x"]) == 1
     assert "no installed plugin opens the store URL 'nosuch://x'" in capsys.readouterr().err
+
+
+def test_store_without_a_command_shows_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["store"]) == 2
+    assert "info" in capsys.readouterr().out

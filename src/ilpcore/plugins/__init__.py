@@ -17,13 +17,24 @@ from ilpcore.plugins.manager import (
     get_plugins,
     load_plugins,
 )
-from ilpcore.plugins.registry import CatalogRegistrar, Contribution, Registry, RuleSetRegistrar
+from ilpcore.plugins.registry import (
+    COLLEGES,
+    OCCUPATIONS,
+    PROGRAMS,
+    CatalogRegistrar,
+    Contribution,
+    Registry,
+    RuleSetRegistrar,
+)
 
 __all__ = [
     "BLOCK_ENV",
     "BUILTIN_PLUGINS",
+    "COLLEGES",
     "ENTRY_POINT_GROUP",
+    "OCCUPATIONS",
     "PLUGINS_ENV",
+    "PROGRAMS",
     "PROJECT_NAME",
     "CatalogRegistrar",
     "Contribution",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 import attrs
 
@@ -19,6 +19,9 @@ from ilpcore.exceptions import NotFoundError, PluginError
 from ilpcore.model._checks import identifier, non_blank
 
 __all__ = [
+    "COLLEGES",
+    "OCCUPATIONS",
+    "PROGRAMS",
     "CatalogRegistrar",
     "Contribution",
     "Registry",
@@ -26,6 +29,13 @@ __all__ = [
 ]
 
 Loader = Callable[[], Any]
+
+OCCUPATIONS: Final = "occupations"
+"""Catalog kind: occupations by O*NET-SOC code."""
+COLLEGES: Final = "colleges"
+"""Catalog kind: colleges by IPEDS UNITID."""
+PROGRAMS: Final = "programs"
+"""Catalog kind: programs of study by ``UNITID/CIP``."""
 
 
 class CatalogRegistrar(Protocol):
