@@ -6,6 +6,7 @@ own schema; one transaction each) and loads them back, cold (every document pars
 validated) and warm (from the store's plan cache); then inserts and selects the same JSON
 documents with plain psycopg (autocommit: one transaction per insert) in a fresh schema of the
 same server.  The ratios of the medians are printed (goal: the store at >= 50 % of raw).
+The store keeps plan documents with lz4 compression; the raw table has the server's default.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ def main(count: int = 200, runs: int = 5) -> None:
         for key, value in timings.items():
             results[key].append(value)
     report("PostgreSQL", "psycopg", count, len(dump_all(plans[:1])[0][1]), results)
+    print("(the store's plan documents use lz4 compression; the raw table the server default)")
 
 
 if __name__ == "__main__":

@@ -73,3 +73,18 @@ def test_an_unreachable_server_is_a_store_error_without_the_password() -> None:
     with pytest.raises(StoreError, match=r"127\.0\.0\.1:1/") as info:
         PostgresStore("postgresql://ilp:hunter2@127.0.0.1:1/nothing", connect_timeout=2)
     assert "hunter2" not in str(info.value)
+
+
+def test_plan_documents_use_lz4_and_artifacts_are_not_recompressed() -> None:
+    with fresh_postgres_url(require_postgres_url()) as url:
+        PostgresStore(url).close()
+        with psycopg.connect(url) as conn:
+            rows = conn.execute(
+                "SELECT c.relname, a.attcompression, a.attstorage FROM pg_attribute a"
+                " JOIN pg_class c ON c.oid = a.attrelid"
+                " WHERE c.relnamespace = current_schema()::regnamespace"
+                " AND (c.relname, a.attname) IN (('revisions', 'document'), ('blobs', 'data'))"
+                " ORDER BY c.relname"
+            ).fetchall()
+    # the Debian and PGDG builds of PostgreSQL that CI uses have lz4
+    assert rows == [("blobs", "", "e"), ("revisions", "l", "x")]
