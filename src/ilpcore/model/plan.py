@@ -42,7 +42,7 @@ class Plan(ModelBase):
     """One student's Individual Learning Plan.
 
     ``revision`` counts saved versions; the store sets it, a new plan is 0.
-    Edit with :func:`attrs.evolve` (re-exported as :func:`ilpcore.model.evolve`)::
+    Edit with :func:`attrs.evolve` (re-exported as :func:`ilpcore.model.evolve`):
 
     >>> from ilpcore.model import evolve, PersonName, SchoolRef, Student
     >>> school = SchoolRef("HS1", "Central High")
@@ -122,9 +122,12 @@ class Plan(ModelBase):
         return _find(self.goals, goal_id, "goal")
 
     def activity(self, activity_id: str) -> Activity:
+        """The activity with ``activity_id``; raises :class:`~ilpcore.exceptions.NotFoundError`."""
         return _find(self.activities, activity_id, "activity")
 
     def assessment(self, assessment_id: str) -> AssessmentResult:
+        """The assessment result with ``assessment_id``; raises
+        :class:`~ilpcore.exceptions.NotFoundError`."""
         return _find(self.assessments, assessment_id, "assessment")
 
     def current_goals(self) -> Iterator[Goal]:
