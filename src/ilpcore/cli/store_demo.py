@@ -1,13 +1,13 @@
 """The storage step of ``ilp demo``: save the demo plan in the embedded store, show its history.
 
-Add it to the demo with ``DEMO_STEPS.append(("store", store_step))``.  The store is the one
+It is a step of :func:`ilpcore.cli.demo.demo_steps`.  The store is the one
 :func:`ilpcore.store.open_store` picks: ``$ILPCORE_STORE_URL``, else the embedded SQLite
 database in the platform's user data folder.  Every run of the demo saves one more revision.
 """
 
 from __future__ import annotations
 
-from ilpcore.cli.demo import DemoContext, DemoSection
+from ilpcore.demo_steps import DemoContext, DemoSection
 from ilpcore.model import Role
 from ilpcore.store import Actor, open_store
 from ilpcore.store.url import redact_url
