@@ -16,6 +16,7 @@ __all__ = ["COMMAND_MODULES", "CommandModule", "main", "print_json"]
 
 COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.demo",
+    "ilpcore.cli.store",
     "ilpcore.cli.careers",
     "ilpcore.cli.interests",
 )
