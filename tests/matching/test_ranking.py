@@ -158,6 +158,16 @@ def test_pure_type_top_ten_share_its_first_high_point(index: InterestIndex, area
     assert [m.occupation_code[0] for m in result.matches] == [RIASEC[area]] * 10
 
 
+def test_dismissed_careers_do_not_count_towards_the_zone(index: InterestIndex) -> None:
+    in_zone_1 = [p.code for p in index.rated if p.job_zone == 1]
+    assert len(in_zone_1) == 33
+    result = rank_interests(ONET_EXAMPLE_SCORES, index, top=30, zone=1, exclude=in_zone_1[:5])
+    assert result.filters.zones == (1, 2)
+    assert len(result) == 30
+    assert not set(result.codes) & set(in_zone_1[:5])
+    assert result.excluded.dismissed == 5
+
+
 def test_real_zone_widening(index: InterestIndex) -> None:
     # 33 rated occupations are in Job Zone 1; asking for 50 widens to zones 1-2.
     result = rank_interests(ONET_EXAMPLE_SCORES, index, top=50, zone=1)

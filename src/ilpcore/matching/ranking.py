@@ -456,13 +456,24 @@ class MatchResult:
         return _render.result_html(self)
 
 
-def _zones_for(index: InterestIndex, zone: int, top: int) -> tuple[int, ...]:
-    """``zone`` alone, or the narrowest band of neighbours around it holding ``top``."""
+def _zones_for(
+    index: InterestIndex, zone: int, top: int, excluded: frozenset[str] = frozenset()
+) -> tuple[int, ...]:
+    """``zone`` alone, or the narrowest band of neighbours around it holding ``top``.
+
+    Excluded (dismissed) occupations do not count towards ``top``.
+    """
     if zone not in JOB_ZONES:
         raise ValidationError.at("zone", f"Job Zone {zone!r} is not one of 1-5")
+    excluded_zones = [
+        index.rated[pos].job_zone
+        for pos in (index.position(code) for code in excluded)
+        if pos is not None
+    ]
     for width in range(len(JOB_ZONES)):
         zones = tuple(z for z in JOB_ZONES if abs(z - zone) <= width)
-        if index.zone_count(zones) >= top or len(zones) == len(JOB_ZONES):
+        available = index.zone_count(zones) - sum(1 for z in excluded_zones if z in zones)
+        if available >= top or len(zones) == len(JOB_ZONES):
             return zones
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -501,8 +512,8 @@ def rank_profile(
     today: date,
 ) -> MatchResult:
     """:func:`rank_interests` for a prepared :class:`StudentProfile`."""
-    zones = None if zone is None else _zones_for(index, zone, top)
     excluded = frozenset(exclude)
+    zones = None if zone is None else _zones_for(index, zone, top, excluded)
     subset = index.subset(zones)
     found = subset.vectors.top(student.unit, top + len(excluded) if excluded else top)
     if excluded:
