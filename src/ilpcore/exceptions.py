@@ -168,3 +168,22 @@ class ConflictError(IlpcoreError):
 
 class PluginError(IlpcoreError):
     """A plugin failed to load or implements a hook wrongly; the message names the plugin."""
+
+
+# --- requirements ---
+
+
+class RuleSetError(ValidationError):
+    """A graduation rule set (TOML or JSON) is not valid; each problem names its path in the file.
+
+    >>> str(RuleSetError([Problem("requirements[2].min_credits", "must not be negative")]))
+    'requirements[2].min_credits: must not be negative'
+    """
+
+
+class NoRuleSetError(NotFoundError):
+    """No rule set is registered for the jurisdiction, cohort and diploma asked for."""
+
+
+class OverrideError(ValidationError):
+    """An audit override (waiver, substitution...) names a missing requirement path or course."""
