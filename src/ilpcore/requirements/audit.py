@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -130,7 +131,7 @@ class Audit:
         visit(self.root)
         return tuple(out)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
         from ilpcore.requirements.report import audit_to_dict
 
         return audit_to_dict(self)

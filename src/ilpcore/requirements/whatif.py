@@ -166,7 +166,7 @@ def suggest(
         words = n.needed or "not met"
         if isinstance(rq, CreditsRequirement | CourseRequirement):
             words = f"{words}: {describe(rq.match)}"
-        landed = ()
+        landed: tuple[CourseRecord, ...] = ()
         if chosen:
             codes = {c.course_code for c in chosen}
             landed = tuple(
