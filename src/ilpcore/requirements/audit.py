@@ -206,7 +206,8 @@ def _assemble(built: Built, sol: Solution) -> Audit:
         miss_co = max(0, p.need_courses[i] - b)
         words = []
         if miss_cr:
-            words.append(f"{miss_cr.normalize():f} more credits")
+            plural = "" if miss_cr == 1 else "s"
+            words.append(f"{miss_cr.normalize():f} more credit{plural}")
         if miss_co:
             words.append(f"{miss_co} more course" + ("s" if miss_co > 1 else ""))
         return MISSING, miss_cr, miss_co, " and ".join(words)
