@@ -231,6 +231,10 @@ def build(
             ok = meets[key] = rs.scale.meets(c.mark, n.min_mark)
         return ok
 
+    capped = {i for i, n in enumerate(nodes) if n.max_credits is not None or n.caps}
+    relevant = capped | {
+        i for i, n in enumerate(nodes) if (need[i] > 0 or n.need_courses > 0) and not waived[i]
+    }
     # Courses that look the same to every filter get the same options: compute them once.
     named_codes = {o.course_code for o in overrides} | {
         code for n in nodes for code in (*n.match.codes, *n.match.exclude_codes)
@@ -256,7 +260,9 @@ def build(
         opts = seen.get(key)
         if opts is None:
             opts = seen[key] = (
-                _undominated(_options(nodes, 0, c, accepts), nodes) if accepts(0, c) else []
+                _undominated(_options(nodes, 0, c, accepts), relevant, capped)
+                if accepts(0, c)
+                else []
             )
         if opts and c.course_code in forced:
             target = forced[c.course_code]
@@ -319,14 +325,20 @@ def _options(
     return result
 
 
-def _undominated(opts: list[tuple[int, ...]], nodes: Sequence[Node]) -> list[tuple[int, ...]]:
-    """Drop an option when another counts toward more nodes, the extra ones all uncapped."""
-    capped = {i for i, n in enumerate(nodes) if n.max_credits is not None or n.caps}
-    sets = [frozenset(o) for o in opts]
-    keep = []
-    for a, sa in zip(opts, sets, strict=False):
-        if any(sa < sb and not (sb - sa) & capped for sb in sets):
-            continue
-        if a not in keep:
-            keep.append(a)
-    return keep
+def _undominated(
+    opts: list[tuple[int, ...]], relevant: set[int], capped: set[int]
+) -> list[tuple[int, ...]]:
+    """The options that matter, one each.
+
+    Only *relevant* nodes (that need credits or courses, or have a cap) are affected by
+    what counts toward them, so options with the same relevant nodes are the same; and an
+    option is dropped when another counts toward more relevant nodes, the extra ones all
+    uncapped (more never hurts an uncapped node).
+    """
+    seen: dict[frozenset[int], tuple[int, ...]] = {}
+    for o in opts:
+        key = frozenset(relevant.intersection(o))
+        if key not in seen or len(o) < len(seen[key]):
+            seen[key] = o
+    keys = list(seen)
+    return [seen[a] for a in keys if not any(a < b and not (b - a) & capped for b in keys)]
