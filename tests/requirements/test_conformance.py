@@ -27,4 +27,4 @@ class TestBuiltinRuleSets(RuleSetConformance):
 
 
 def test_builtin_jurisdictions() -> None:
-    assert {rs.jurisdiction for rs in builtin_rule_sets()} >= {"US-KY", "US-IN", "US-TX"}
+    assert {rs.jurisdiction for rs in builtin_rule_sets()} >= {"US-KY", "US-IN", "US-TX", "US-WA"}
