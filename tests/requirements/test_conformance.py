@@ -27,4 +27,10 @@ class TestBuiltinRuleSets(RuleSetConformance):
 
 
 def test_builtin_jurisdictions() -> None:
-    assert {rs.jurisdiction for rs in builtin_rule_sets()} >= {"US-KY", "US-IN", "US-TX", "US-WA"}
+    assert {rs.jurisdiction for rs in builtin_rule_sets()} >= {
+        "US-KY",
+        "US-IN",
+        "US-TX",
+        "US-WA",
+        "US-VA",
+    }

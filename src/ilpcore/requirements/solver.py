@@ -114,7 +114,8 @@ class _Search:
         self._groups()
 
     def _groups(self) -> None:
-        """Sibling groups that never share a course (where the capacity bound applies)."""
+        """Siblings that never share a course with another sibling (the capacity bound applies
+        to them; siblings that do share keep their own bounds)."""
         p = self.p
         self.group_of = [-1] * self.n
         self.groups: list[tuple[int, ...]] = []
@@ -122,10 +123,15 @@ class _Search:
             if p.choose[i] is not None or p.waived[i]:
                 continue
             members = tuple(j for j in p.children[i] if p.fixed[j] is None and not p.waived[j])
-            if len(members) < 2:
-                continue
             mset = set(members)
-            if any(len(mset.intersection(o)) > 1 for opts in p.options for o in opts):
+            sharing: set[int] = set()
+            for opts in p.options:
+                for o in opts:
+                    touched = mset.intersection(o)
+                    if len(touched) > 1:
+                        sharing |= touched
+            members = tuple(j for j in members if j not in sharing)
+            if len(members) < 2:
                 continue
             self.group_of[i] = len(self.groups)
             self.groups.append(members)
