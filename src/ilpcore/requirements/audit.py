@@ -212,6 +212,14 @@ def _assemble(built: Built, sol: Solution) -> Audit:
             words.append(f"{miss_co} more course" + ("s" if miss_co > 1 else ""))
         return MISSING, miss_cr, miss_co, " and ".join(words)
 
+    made: dict[int, Applied] = {}
+
+    def applied_of(c: int) -> Applied:
+        hit = made.get(c)
+        if hit is None:
+            hit = made[c] = _applied(built.courses[c], built.credits[c])
+        return hit
+
     def make(i: int) -> AuditNode:
         node = built.nodes[i]
         kids = tuple(make(j) for j in node.children)
@@ -226,7 +234,7 @@ def _assemble(built: Built, sol: Solution) -> Audit:
             if node.choose is not None:
                 ranks = ranks[: node.choose]
             status = _BY_TIER[max([tier, *ranks])]
-        applied = tuple(_applied(built.courses[c], built.credits[c]) for c in per_node[i])
+        applied = tuple(applied_of(c) for c in per_node[i])
         return AuditNode(
             path=node.path,
             title=node.title,

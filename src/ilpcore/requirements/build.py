@@ -78,17 +78,22 @@ class Built:
         return None
 
 
-_FLAT: dict[int, tuple[RuleSet, tuple[Node, ...]]] = {}
+_OptionCache = dict[tuple[object, ...], list[tuple[int, ...]]]
+_FLAT: dict[int, tuple[RuleSet, tuple[Node, ...], _OptionCache]] = {}
+_MAX_CACHED = 10_000
 
 
-def _flattened(rs: RuleSet) -> list[Node]:
-    """The node list of ``rs`` (cached by identity: rule sets are immutable)."""
+def _flattened(rs: RuleSet) -> tuple[list[Node], _OptionCache]:
+    """The node list of ``rs`` and its cache of course options (kept by identity: rule sets
+    are immutable, so audits of many students against one rule set share the work)."""
     hit = _FLAT.get(id(rs))
     if hit is None or hit[0] is not rs:
         if len(_FLAT) > 64:
             _FLAT.clear()
-        hit = _FLAT[id(rs)] = (rs, tuple(_flatten(rs)))
-    return list(hit[1])
+        hit = _FLAT[id(rs)] = (rs, tuple(_flatten(rs)), {})
+    if len(hit[2]) > _MAX_CACHED:
+        hit[2].clear()
+    return list(hit[1]), hit[2]
 
 
 def _flatten(rs: RuleSet) -> list[Node]:
@@ -153,7 +158,7 @@ def build(
     overrides: Sequence[Override] = (),
 ) -> Built:
     """The solver problem for one student (raises :class:`OverrideError` for bad overrides)."""
-    nodes = _flattened(rs)
+    nodes, option_cache = _flattened(rs)
     by_path = {n.path: i for i, n in enumerate(nodes)}
     codes = {c.course_code for c in courses}
     problems = []
@@ -241,7 +246,7 @@ def build(
     }
     named_titles = {t.casefold() for n in nodes for t in n.match.titles}
     by_grade = any(n.match.grade_levels for n in nodes)
-    seen: dict[tuple[object, ...], list[tuple[int, ...]]] = {}
+    seen = option_cache if not overrides else {}
     options: list[list[tuple[int, ...]]] = []
     for c, t in zip(courses, tiers, strict=True):
         if t is None:
@@ -292,7 +297,10 @@ def build(
         course_tier=tuple(3 if t is None else t for t in tiers),
         options=tuple(tuple(o) for o in options),
     )
-    nodes = [attrs.evolve(n, need_credits=need[i]) for i, n in enumerate(nodes)]
+    nodes = [
+        n if n.need_credits == need[i] else attrs.evolve(n, need_credits=need[i])
+        for i, n in enumerate(nodes)
+    ]
     return Built(rs, tuple(nodes), tuple(courses), credits, tiers, scale, problem, tuple(overrides))
 
 

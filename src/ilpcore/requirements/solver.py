@@ -108,6 +108,8 @@ class _Search:
             tuple(sorted({x for o in opts for x in o})) for opts in p.options
         ]
         self.explored = 0
+        self.have_cr = [0] * n
+        self.have_co = [0] * n
         self.live = [
             i for i in range(n) if p.fixed[i] is None and (p.need_credits[i] or p.need_courses[i])
         ]
@@ -119,25 +121,29 @@ class _Search:
         p = self.p
         self.group_of = [-1] * self.n
         self.groups: list[tuple[int, ...]] = []
+        sharing: set[int] = set()
+        for o in {o for opts in p.options for o in opts}:
+            by_parent: dict[int, list[int]] = {}
+            for j in o:
+                by_parent.setdefault(p.parent[j], []).append(j)
+            for js in by_parent.values():
+                if len(js) > 1:
+                    sharing.update(js)
         for i in range(self.n):
             if p.choose[i] is not None or p.waived[i]:
                 continue
-            members = tuple(j for j in p.children[i] if p.fixed[j] is None and not p.waived[j])
-            mset = set(members)
-            sharing: set[int] = set()
-            for opts in p.options:
-                for o in opts:
-                    touched = mset.intersection(o)
-                    if len(touched) > 1:
-                        sharing |= touched
-            members = tuple(j for j in members if j not in sharing)
+            members = tuple(
+                j
+                for j in p.children[i]
+                if p.fixed[j] is None and not p.waived[j] and j not in sharing
+            )
             if len(members) < 2:
                 continue
             self.group_of[i] = len(self.groups)
             self.groups.append(members)
+        node_group = {j: g for g, members in enumerate(self.groups) for j in members}
         self.course_groups = [
-            tuple(g for g, members in enumerate(self.groups) if set(members) & set(u))
-            for u in self.unions
+            tuple(sorted({node_group[j] for j in u if j in node_group})) for u in self.unions
         ]
         self.gsup_cr = [0] * (len(self.groups) * TIERS)
         self.gsup_co = [0] * (len(self.groups) * TIERS)
@@ -282,6 +288,10 @@ class _Search:
             for g in self.course_groups[course]:
                 self.gsup_cr[g * TIERS + t] += cr
                 self.gsup_co[g * TIERS + t] += sign
+        else:
+            for i in nodes:
+                self.have_cr[i] += cr
+                self.have_co[i] += sign
 
     def fits(self, course: int, nodes: Sequence[int], sign: int) -> bool:
         """Check (sign 0), take (1) or give back (-1) cap room."""
@@ -375,17 +385,16 @@ def solve(p: Problem, *, node_limit: int = 500_000) -> Solution:
     found = [False]
     seen: set[tuple[object, ...]] = set()
 
+    need_cr, need_co, have_cr, have_co = p.need_credits, p.need_courses, s.have_cr, s.have_co
+
     def preference(c: int, o: int) -> tuple[int, int]:
         gain = 0
         cr = p.course_credits[c]
         for i in p.options[c][o]:
-            base = i * TIERS
-            have = sum(s.acc_cr[base : base + TIERS])
-            need = p.need_credits[i] - have
+            need = need_cr[i] - have_cr[i]
             if need > 0:
-                gain += min(need, cr)
-            have_n = sum(s.acc_co[base : base + TIERS])
-            if p.need_courses[i] > have_n:
+                gain += need if need < cr else cr
+            if need_co[i] > have_co[i]:
                 gain += cr
         return (-gain, o)
 
