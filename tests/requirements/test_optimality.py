@@ -306,3 +306,20 @@ def _path(tree: Tree, i: int) -> list[str]:
         parts.append(tree.nodes[i][0])
         i = tree.nodes[i][2]
     return parts[::-1]
+
+
+@settings(max_examples=100, deadline=None)
+@given(rule_sets(), courses(), st.data())
+def test_more_completed_courses_never_cost_more(
+    rs: RuleSet, record: list[CourseRecord], data: st.DataObject
+) -> None:
+    """Monotonicity: adding a course, or completing a planned one, never makes the audit worse."""
+    before = evaluate(rs, record).cost
+    extra = data.draw(courses())[0]
+    extra = CourseRecord(
+        "NEW", extra.title, extra.subject, extra.term, 9, extra.credits,
+        status=CourseStatus.COMPLETED, mark="A", attributes=extra.attributes,
+    )  # fmt: skip
+    after = evaluate(rs, [*record, extra]).cost
+    key = (before.unmet, before.missing_credits, before.missing_courses, before.status_penalty)
+    assert (after.unmet, after.missing_credits, after.missing_courses, after.status_penalty) <= key

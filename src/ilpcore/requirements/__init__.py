@@ -8,7 +8,15 @@
 
 from __future__ import annotations
 
-from ilpcore.requirements.audit import Applied, Audit, AuditNode, Cost, Status, evaluate
+from ilpcore.requirements.audit import (
+    Applied,
+    Audit,
+    AuditNode,
+    Cost,
+    Status,
+    evaluate,
+    evaluate_for,
+)
 from ilpcore.requirements.inputs import Milestone, MilestoneStatus, Override, OverrideAction
 from ilpcore.requirements.loading import load_rule_set, parse_rule_set
 from ilpcore.requirements.marks import LetterGrade, MarkScale, ScaleKind
@@ -67,6 +75,7 @@ __all__ = [
     "Status",
     "TimingRequirement",
     "evaluate",
+    "evaluate_for",
     "load_rule_set",
     "parse_rule_set",
 ]

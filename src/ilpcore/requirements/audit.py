@@ -16,7 +16,7 @@ from ilpcore.requirements.inputs import Milestone, Override
 from ilpcore.requirements.ruleset import RuleSet
 from ilpcore.requirements.solver import MISSING, TIERS, Solution, solve, split_cost
 
-__all__ = ["Applied", "Audit", "AuditNode", "Cost", "Status", "evaluate"]
+__all__ = ["Applied", "Audit", "AuditNode", "Cost", "Status", "evaluate", "evaluate_for"]
 
 
 class Status(enum.Enum):
@@ -175,6 +175,34 @@ def evaluate(
     )
     solution = solve(built.problem)
     return _assemble(built, solution)
+
+
+def evaluate_for(
+    jurisdiction: str,
+    graduation_class: int,
+    courses: Sequence[CourseRecord],
+    *,
+    diploma: str | None = None,
+    assessments: Sequence[AssessmentResult] = (),
+    milestones: Sequence[Milestone] = (),
+    ilp_aligned: frozenset[str] = frozenset(),
+    overrides: Sequence[Override] = (),
+) -> Audit:
+    """:func:`evaluate` against the built-in rule set for a jurisdiction and class.
+
+    >>> evaluate_for("US-TX", 2027, []).rule_set.id
+    'US-TX-foundation-2022'
+    """
+    from ilpcore.requirements.registry import find
+
+    return evaluate(
+        find(jurisdiction, graduation_class, diploma),
+        courses,
+        assessments=assessments,
+        milestones=milestones,
+        ilp_aligned=ilp_aligned,
+        overrides=overrides,
+    )
 
 
 def _assemble(built: Built, sol: Solution) -> Audit:
