@@ -21,6 +21,8 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 class CommandModule(Protocol):
+    """What a module listed in :data:`COMMAND_MODULES` provides."""
+
     def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         """Add the command's parser; set ``handler`` with ``parser.set_defaults``."""
 
@@ -44,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"ilpcore {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        module: CommandModule = importlib.import_module(name)  # type: ignore[assignment]
+        module: CommandModule = importlib.import_module(name)
         module.register(subparsers)
     return parser
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Final
+from typing import Any, Final
 
 import attrs
 
@@ -25,6 +25,7 @@ __all__ = [
     "Check",
     "ModelBase",
     "check",
+    "field_is_checked",
 ]
 
 GRADE_LEVEL_MIN: Final = 0
@@ -38,8 +39,13 @@ _CHECKS_KEY: Final = "ilpcore.checks"
 _ID_PATTERN: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:\-]{0,127}")
 
 
+def field_is_checked(field: attrs.Attribute[Any]) -> bool:
+    """Whether a field carries checks (every field of a model type must)."""
+    return bool(field.metadata.get(_CHECKS_KEY))
+
+
 def check(*checks: Check) -> Mapping[str, tuple[Check, ...]]:
-    """Field metadata that attaches checks: ``attrs.field(metadata=check(text))``."""
+    """Field metadata that attaches checks: ``attrs.field(metadata=check(non_blank))``."""
     return {_CHECKS_KEY: checks}
 
 
@@ -50,21 +56,37 @@ class ModelBase:
     """
 
     __slots__ = ()
-    _field_checks: ClassVar[dict[type, tuple[tuple[str, tuple[Check, ...]], ...]]] = {}
 
     def __attrs_post_init__(self) -> None:
+        # The first instance of each class compiles that class's checks (see "the fast path"
+        # below).  Where the class does not override this method, the compiled one replaces
+        # it on the class, so later instances go straight to it; a class that overrides it
+        # (and calls super()) keeps its own and reaches the compiled checks through here.
         cls = type(self)
-        plan = ModelBase._field_checks.get(cls)
-        if plan is None:
-            plan = tuple(
-                (a.name, a.metadata[_CHECKS_KEY])
-                for a in attrs.fields(cls)
-                if _CHECKS_KEY in a.metadata
-            )
-            ModelBase._field_checks[cls] = plan
+        compiled = _compiled.get(cls)
+        if compiled is None:
+            compiled = _compiled[cls] = _compile_post_init(cls)
+            if getattr(cls, "__attrs_post_init__", None) is ModelBase.__attrs_post_init__:
+                cls.__attrs_post_init__ = compiled  # type: ignore[method-assign,assignment]
+        compiled(self)
+
+    def _explain(self) -> None:
+        """Raise the problems of this value, found check by check (the slow path)."""
+        cls = type(self)
+        problems = cls.field_problems({name: getattr(self, name) for name, _ in _plan_of(cls)})
+        if not problems:
+            problems.extend(self._check())
+        if problems:
+            raise ValidationError(problems)
+
+    @classmethod
+    def field_problems(cls, values: Mapping[str, object]) -> list[Problem]:
+        """The problems of each field value given (fields not given are skipped)."""
         problems: list[Problem] = []
-        for name, checks in plan:
-            value = getattr(self, name)
+        for name, checks in _plan_of(cls):
+            if name not in values:
+                continue
+            value = values[name]
             for fn in checks:
                 outcome = fn(value)
                 if outcome is None:
@@ -76,20 +98,80 @@ class ModelBase:
                         Problem(join_path_prefix(name, p.path), p.message) for p in outcome
                     )
                 break
-        if not problems:
-            problems.extend(self._check())
-        if problems:
-            raise ValidationError(problems)
+        return problems
 
     def _check(self) -> Iterable[Problem]:
         """Checks that span several fields; override in a model type."""
         return ()
 
 
+_plans: dict[type, tuple[tuple[str, tuple[Check, ...]], ...]] = {}
+
+
+def _plan_of(cls: type) -> tuple[tuple[str, tuple[Check, ...]], ...]:
+    plan = _plans.get(cls)
+    if plan is None:
+        plan = tuple(
+            (a.name, a.metadata[_CHECKS_KEY])
+            for a in attrs.fields(cls)
+            if _CHECKS_KEY in a.metadata
+        )
+        _plans[cls] = plan
+    return plan
+
+
+# --- the fast path ---------------------------------------------------------------------------
+# Most values are valid, so each class gets a generated function that evaluates the checks as
+# inline expressions and only says whether all pass; on failure the checks run again one by one
+# to say what is wrong.  An inline expression must never pass a value its check would refuse.
+
+_inline: dict[Check, str] = {}
+"""Check -> an expression over ``{v}`` that is true only if the check passes."""
+_inline_names: dict[str, object] = {"Decimal": Decimal, "date": date}
+
+
+def _inlined(check: Check, template: str, **names: object) -> Check:
+    _inline[check] = template
+    _inline_names.update(names)
+    return check
+
+
+def _global_name(value: object) -> str:
+    name = f"_g{id(value)}"
+    _inline_names[name] = value
+    return name
+
+
+_compiled: dict[type, Callable[[Any], None]] = {}
+
+
+def _compile_post_init(cls: type) -> Callable[[Any], None]:
+    """A post-init for ``cls``: every check as an inline expression, and on the first
+    failure, :meth:`ModelBase._explain` to find and report them all."""
+    lines = ["def __attrs_post_init__(self):"]
+    for name, checks in _plan_of(cls):
+        lines.append(f"    v = self.{name}")
+        for fn in checks:
+            template = _inline.get(fn)
+            condition = (
+                f"not ({template.format(v='v')})"
+                if template is not None
+                else f"{_global_name(fn)}(v) is not None"
+            )
+            lines.append(f"    if {condition}: return self._explain()")
+    if cls._check is not ModelBase._check:  # type: ignore[attr-defined]
+        lines.append("    for _ in self._check(): return self._explain()")
+    lines.append("    return None")
+    namespace = dict(_inline_names)
+    exec("\n".join(lines), namespace)  # generated from our own templates only
+    compiled: Callable[[Any], None] = namespace["__attrs_post_init__"]  # type: ignore[assignment]
+    return compiled
+
+
 # --- scalar checks -----------------------------------------------------------------------------
 
 
-def text(value: object) -> Outcome:
+def non_blank(value: object) -> Outcome:
     """A non-blank string."""
     if not isinstance(value, str):
         return f"must be a string, not {type(value).__name__}"
@@ -190,7 +272,7 @@ def instance_of(*kinds: type) -> Check:
             return f"must be {names}, not {type(value).__name__}"
         return None
 
-    return check_instance
+    return _inlined(check_instance, f"isinstance({{v}}, {_global_name(kinds)})")
 
 
 def optional(inner: Check) -> Check:
@@ -199,7 +281,10 @@ def optional(inner: Check) -> Check:
     def check_optional(value: object) -> Outcome:
         return None if value is None else inner(value)
 
-    return check_optional
+    template = _inline.get(inner)
+    if template is None:
+        return check_optional
+    return _inlined(check_optional, f"{{v}} is None or ({template})")
 
 
 # --- collection checks -------------------------------------------------------------------------
@@ -224,7 +309,11 @@ def each(*checks: Check) -> Check:
                 break
         return problems or None
 
-    return check_each
+    templates = [_inline.get(fn) for fn in checks]
+    if any(t is None for t in templates):
+        return check_each
+    each_item = " and ".join(f"({t.format(v='x')})" for t in templates if t is not None)
+    return _inlined(check_each, f"type({{v}}) is tuple and all({each_item} for x in {{v}})")
 
 
 def set_of(kind: type) -> Check:
@@ -236,17 +325,22 @@ def set_of(kind: type) -> Check:
             return f"must hold only {kind.__name__}, not {type(bad[0]).__name__}"
         return None
 
-    return check_set
+    kind_name = _global_name(kind)
+    return _inlined(
+        check_set, f"type({{v}}) is frozenset and all(isinstance(x, {kind_name}) for x in {{v}})"
+    )
 
 
 def unique(key: str) -> Check:
     """Items of a tuple must not repeat ``key`` (e.g. ``id``)."""
 
     def check_unique(value: object) -> Outcome:
+        if not isinstance(value, tuple):
+            return f"must be a tuple, not {type(value).__name__}"
         seen: dict[object, int] = {}
         problems = []
-        for i, item in enumerate(value):  # type: ignore[call-overload]
-            k = getattr(item, key)
+        for i, item in enumerate(value):
+            k = getattr(item, key, None)
             if k in seen:
                 problems.append(
                     Problem(f"[{i}].{key}", f"duplicate {key} {k!r} (first at [{seen[k]}])")
@@ -255,11 +349,30 @@ def unique(key: str) -> Check:
                 seen[k] = i
         return problems or None
 
-    return check_unique
+    def distinct(value: tuple[object, ...]) -> bool:
+        return len({getattr(item, key, None) for item in value}) == len(value)
+
+    return _inlined(check_unique, f"type({{v}}) is tuple and {_global_name(distinct)}({{v}})")
 
 
-def not_before(later: str, earlier: str, value_later: object, value_earlier: object) -> list[Problem]:
+def not_before(
+    later: str, earlier: str, value_later: object, value_earlier: object
+) -> list[Problem]:
     """A problem at ``later`` when both are set and it comes before ``earlier``."""
     if value_later is not None and value_earlier is not None and value_later < value_earlier:  # type: ignore[operator]
         return [Problem(later, f"{value_later} is before {earlier} {value_earlier}")]
     return []
+
+
+# --- inline forms of the checks above (see "the fast path") -------------------------------------
+
+_inlined(non_blank, "type({v}) is str and {v}.strip()")
+_inlined(identifier, "type({v}) is str and _id_fullmatch({v})", _id_fullmatch=_ID_PATTERN.fullmatch)
+_inlined(grade_level, f"type({{v}}) is int and {GRADE_LEVEL_MIN} <= {{v}} <= {GRADE_LEVEL_MAX}")
+_inlined(year, "type({v}) is int and 1900 <= {v} <= 2200")
+_inlined(positive_int, "type({v}) is int and {v} >= 1")
+_inlined(non_negative_int, "type({v}) is int and {v} >= 0")
+_inlined(finite_decimal, "type({v}) is Decimal and {v}.is_finite()")
+_inlined(non_negative_decimal, "type({v}) is Decimal and {v}.is_finite() and {v} >= 0")
+_inlined(a_date, "type({v}) is date")
+_inlined(boolean, "type({v}) is bool")

@@ -6,6 +6,7 @@ import enum
 import re
 from collections.abc import Iterable
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -18,14 +19,12 @@ from ilpcore.model._checks import (
     grade_level,
     identifier,
     instance_of,
+    non_blank,
     non_negative_decimal,
     non_negative_int,
     not_before,
     optional,
-    text,
 )
-
-from decimal import Decimal
 
 __all__ = [
     "Activity",
@@ -38,6 +37,8 @@ __all__ = [
 
 
 class ActivityKind(enum.Enum):
+    """The kinds of out-of-class experience an ILP and a resume distinguish."""
+
     COMMUNITY_SERVICE = "community_service"
     WORK_EXPERIENCE = "work_experience"
     CAREER_ACTIVITY = "career_activity"
@@ -53,16 +54,18 @@ class Activity(ModelBase):
 
     id: str = attrs.field(metadata=check(identifier))
     kind: ActivityKind = attrs.field(metadata=check(instance_of(ActivityKind)))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     start: date = attrs.field(metadata=check(a_date))
     end: date | None = attrs.field(default=None, metadata=check(optional(a_date)))
     """``None`` while ongoing; an award has ``end == start`` or ``None``."""
-    organization: str | None = attrs.field(default=None, metadata=check(optional(text)))
-    role: str | None = attrs.field(default=None, metadata=check(optional(text)))
-    hours: Decimal | None = attrs.field(default=None, metadata=check(optional(non_negative_decimal)))
-    description: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    organization: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
+    role: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
+    hours: Decimal | None = attrs.field(
+        default=None, metadata=check(optional(non_negative_decimal))
+    )
+    description: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     grade_levels: tuple[int, ...] = attrs.field(default=(), metadata=check(each(grade_level)))
-    skills: tuple[str, ...] = attrs.field(default=(), metadata=check(each(text)))
+    skills: tuple[str, ...] = attrs.field(default=(), metadata=check(each(non_blank)))
     """Skills the student used or gained, in their words (feeds the resume)."""
 
     def _check(self) -> Iterable[Problem]:
@@ -93,7 +96,7 @@ class Reflection(ModelBase):
 
     id: str = attrs.field(metadata=check(identifier))
     written_on: date = attrs.field(metadata=check(a_date))
-    text: str = attrs.field(metadata=check(text))
+    text: str = attrs.field(metadata=check(non_blank))
     about: tuple[SubjectRef, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(SubjectRef)))
     )
@@ -120,13 +123,13 @@ class Artifact(ModelBase):
     """A work sample, stored by content hash in the store's blob area."""
 
     id: str = attrs.field(metadata=check(identifier))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     content_hash: str = attrs.field(metadata=check(_content_hash))
     media_type: str = attrs.field(metadata=check(_media_type))
     size: int = attrs.field(metadata=check(non_negative_int))
     """Size in bytes."""
     added_on: date = attrs.field(metadata=check(a_date))
-    description: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    description: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     about: tuple[SubjectRef, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(SubjectRef)))
     )

@@ -18,8 +18,8 @@ from ilpcore.model._checks import (
     finite_decimal,
     identifier,
     instance_of,
+    non_blank,
     optional,
-    text,
     unique,
 )
 
@@ -27,6 +27,8 @@ __all__ = ["AssessmentKind", "AssessmentResult", "Instrument", "Score"]
 
 
 class AssessmentKind(enum.Enum):
+    """What an assessment measures."""
+
     INTEREST = "interest"
     """E.g. the O*NET Interest Profiler (RIASEC)."""
     WORK_VALUES = "work_values"
@@ -38,19 +40,20 @@ class AssessmentKind(enum.Enum):
 
 @attrs.frozen
 class Instrument(ModelBase):
-    """Which instrument, and which version of it, produced a result."""
+    """Which instrument, and which edition of it, produced a result."""
 
     id: str = attrs.field(metadata=check(identifier))
     """E.g. ``onet-ip-60``, ``sat``, ``ky-eoc-algebra-2``."""
-    version: str = attrs.field(metadata=check(text))
-    name: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    edition: str = attrs.field(metadata=check(non_blank))
+    """The form or release of the instrument, e.g. ``60-item short form``."""
+    name: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
 
 @attrs.frozen
 class Score(ModelBase):
     """One score on one scale, e.g. ``realistic = 27`` on a 0-40 scale."""
 
-    scale: str = attrs.field(metadata=check(text))
+    scale: str = attrs.field(metadata=check(non_blank))
     value: Decimal = attrs.field(metadata=check(finite_decimal))
     minimum: Decimal | None = attrs.field(default=None, metadata=check(optional(finite_decimal)))
     maximum: Decimal | None = attrs.field(default=None, metadata=check(optional(finite_decimal)))
@@ -75,7 +78,7 @@ class AssessmentResult(ModelBase):
     scores: tuple[Score, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(Score)), unique("scale"))
     )
-    answers: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    answers: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     """The raw answers where the instrument has an answer string (e.g. the 60 IP digits)."""
 
     def score(self, scale: str) -> Decimal | None:

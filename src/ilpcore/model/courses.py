@@ -20,10 +20,10 @@ from ilpcore.model._checks import (
     grade_level,
     identifier,
     instance_of,
+    non_blank,
     non_negative_decimal,
     optional,
     set_of,
-    text,
     year,
 )
 
@@ -38,6 +38,8 @@ __all__ = [
 
 
 class CourseStatus(enum.Enum):
+    """Where a course stands on the student's transcript or plan."""
+
     COMPLETED = "completed"
     IN_PROGRESS = "in_progress"
     REGISTERED = "registered"
@@ -95,7 +97,9 @@ class Term(ModelBase):
 
     @property
     def label(self) -> str:
-        return f"{self.school_year}-{(self.school_year + 1) % 100:02d} {self.session.value.replace('_', ' ')}"
+        """The term for people, e.g. ``2025-26 fall semester``."""
+        years = f"{self.school_year}-{(self.school_year + 1) % 100:02d}"
+        return f"{years} {self.session.value.replace('_', ' ')}"
 
 
 _EARNED = frozenset({CourseStatus.COMPLETED})
@@ -115,9 +119,9 @@ class CourseRecord(ModelBase):
     Decimal('1')
     """
 
-    course_code: str = attrs.field(metadata=check(text))
-    title: str = attrs.field(metadata=check(text))
-    subject: str = attrs.field(metadata=check(text))
+    course_code: str = attrs.field(metadata=check(non_blank))
+    title: str = attrs.field(metadata=check(non_blank))
+    subject: str = attrs.field(metadata=check(non_blank))
     """The subject area, e.g. ``mathematics`` or ``english_language_arts``."""
     term: Term = attrs.field(metadata=check(instance_of(Term)))
     grade_level: int = attrs.field(metadata=check(grade_level))
@@ -125,7 +129,7 @@ class CourseRecord(ModelBase):
     status: CourseStatus = attrs.field(
         default=CourseStatus.PLANNED, metadata=check(instance_of(CourseStatus))
     )
-    mark: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    mark: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     """The final mark as reported, e.g. ``A-``, ``93`` or ``P``."""
     credits_earned: Decimal | None = attrs.field(
         default=None, metadata=check(optional(non_negative_decimal))
@@ -133,7 +137,7 @@ class CourseRecord(ModelBase):
     attributes: frozenset[CourseAttribute] = attrs.field(
         default=frozenset(), metadata=check(set_of(CourseAttribute))
     )
-    institution: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    institution: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     """Where it was taken, when not the student's school (a college, for dual credit)."""
 
     def _check(self) -> Iterable[Problem]:
@@ -144,7 +148,8 @@ class CourseRecord(ModelBase):
                 )
             elif self.credits_earned > self.credits:
                 yield Problem(
-                    "credits_earned", f"{self.credits_earned} is more than the course's {self.credits}"
+                    "credits_earned",
+                    f"{self.credits_earned} is more than the course's {self.credits}",
                 )
         if self.mark is not None and self.status in (CourseStatus.PLANNED, CourseStatus.REGISTERED):
             yield Problem("mark", f"a {self.status.value} course has no mark yet")
@@ -162,17 +167,18 @@ class CoursePlan(ModelBase):
     """A multi-year course plan, aligned to a career goal where the student has one."""
 
     id: str = attrs.field(metadata=check(identifier))
-    name: str = attrs.field(metadata=check(text))
+    name: str = attrs.field(metadata=check(non_blank))
     courses: tuple[CourseRecord, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(CourseRecord)))
     )
     goal_id: str | None = attrs.field(default=None, metadata=check(optional(identifier)))
     """The career goal this plan serves."""
-    pathway: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    pathway: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     """A career pathway or program of study, e.g. ``Health Science: Therapeutic Services``."""
 
     @property
     def total_credits(self) -> Decimal:
+        """All credits in the plan, exactly."""
         return sum((c.credits for c in self.courses), Decimal(0))
 
 
@@ -182,5 +188,3 @@ def courses_by_term(courses: Iterable[CourseRecord]) -> dict[Term, tuple[CourseR
     for c in courses:
         groups.setdefault(c.term, []).append(c)
     return {t: tuple(groups[t]) for t in sorted(groups)}
-
-

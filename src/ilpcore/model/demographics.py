@@ -10,7 +10,7 @@ import enum
 
 import attrs
 
-from ilpcore.model._checks import ModelBase, boolean, check, each, instance_of, optional, text
+from ilpcore.model._checks import ModelBase, boolean, check, each, instance_of, non_blank, optional
 
 __all__ = ["Demographics", "RaceEthnicity"]
 
@@ -32,7 +32,7 @@ _optional_flag = check(optional(boolean))
 class Demographics(ModelBase):
     """Optional, sensitive facts used for equity reporting; ``None`` means not recorded."""
 
-    sex: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    sex: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     races: tuple[RaceEthnicity, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(RaceEthnicity)))
     )
@@ -44,4 +44,4 @@ class Demographics(ModelBase):
     foster_care: bool | None = attrs.field(default=None, metadata=_optional_flag)
     migrant: bool | None = attrs.field(default=None, metadata=_optional_flag)
     military_connected: bool | None = attrs.field(default=None, metadata=_optional_flag)
-    home_language: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    home_language: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))

@@ -17,8 +17,8 @@ from ilpcore.model._checks import (
     grade_level,
     identifier,
     instance_of,
+    non_blank,
     optional,
-    text,
     unique,
 )
 
@@ -34,6 +34,8 @@ __all__ = [
 
 
 class GoalCategory(enum.Enum):
+    """The kind of goal, as ILP frameworks name them."""
+
     ACADEMIC = "academic"
     CAREER = "career"
     PERSONAL = "personal"
@@ -47,6 +49,8 @@ class GoalHorizon(enum.Enum):
 
 
 class GoalStatus(enum.Enum):
+    """How far a goal has come."""
+
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     ACHIEVED = "achieved"
@@ -56,6 +60,8 @@ class GoalStatus(enum.Enum):
 
 
 class BenchmarkStatus(enum.Enum):
+    """Whether a benchmark was reached; ``waived`` when the team agreed it no longer applies."""
+
     PENDING = "pending"
     MET = "met"
     NOT_MET = "not_met"
@@ -67,8 +73,8 @@ class ProgressNote(ModelBase):
     """A dated note on progress toward a goal, and who wrote it."""
 
     on: date = attrs.field(metadata=check(a_date))
-    text: str = attrs.field(metadata=check(text))
-    author: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    text: str = attrs.field(metadata=check(non_blank))
+    author: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
 
 @attrs.frozen
@@ -77,7 +83,7 @@ class Benchmark(ModelBase):
 
     id: str = attrs.field(metadata=check(identifier))
     grade_level: int = attrs.field(metadata=check(grade_level))
-    description: str = attrs.field(metadata=check(text))
+    description: str = attrs.field(metadata=check(non_blank))
     target_date: date | None = attrs.field(default=None, metadata=check(optional(a_date)))
     status: BenchmarkStatus = attrs.field(
         default=BenchmarkStatus.PENDING, metadata=check(instance_of(BenchmarkStatus))
@@ -96,12 +102,12 @@ class Goal(ModelBase):
     """An academic, career or personal goal."""
 
     id: str = attrs.field(metadata=check(identifier))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     category: GoalCategory = attrs.field(metadata=check(instance_of(GoalCategory)))
     horizon: GoalHorizon = attrs.field(
         default=GoalHorizon.LONG_TERM, metadata=check(instance_of(GoalHorizon))
     )
-    description: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    description: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     set_on: date | None = attrs.field(default=None, metadata=check(optional(a_date)))
     target_date: date | None = attrs.field(default=None, metadata=check(optional(a_date)))
     status: GoalStatus = attrs.field(
@@ -113,13 +119,17 @@ class Goal(ModelBase):
     progress: tuple[ProgressNote, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(ProgressNote)))
     )
-    career_code: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    career_code: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     """For career goals, the O*NET-SOC code of the occupation aimed at (e.g. ``29-1141.00``)."""
     replaces: str | None = attrs.field(default=None, metadata=check(optional(identifier)))
     """The id of the goal this one revises."""
 
     def _check(self) -> Iterable[Problem]:
-        if self.set_on is not None and self.target_date is not None and self.target_date < self.set_on:
+        if (
+            self.set_on is not None
+            and self.target_date is not None
+            and self.target_date < self.set_on
+        ):
             yield Problem("target_date", f"{self.target_date} is before set_on {self.set_on}")
         if self.replaces == self.id:
             yield Problem("replaces", "a goal cannot replace itself")

@@ -16,8 +16,8 @@ from ilpcore.model._checks import (
     grade_level,
     identifier,
     instance_of,
+    non_blank,
     optional,
-    text,
     year,
 )
 
@@ -47,10 +47,10 @@ class PersonName(ModelBase):
     'May Okafor'
     """
 
-    given: str = attrs.field(metadata=check(text))
-    family: str = attrs.field(metadata=check(text))
-    middle: str | None = attrs.field(default=None, metadata=check(optional(text)))
-    preferred: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    given: str = attrs.field(metadata=check(non_blank))
+    family: str = attrs.field(metadata=check(non_blank))
+    middle: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
+    preferred: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
     @property
     def display(self) -> str:
@@ -63,10 +63,10 @@ class SchoolRef(ModelBase):
     """A school, by the identifier its district or state uses."""
 
     id: str = attrs.field(metadata=check(identifier))
-    name: str = attrs.field(metadata=check(text))
-    state: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    name: str = attrs.field(metadata=check(non_blank))
+    state: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     """Two-letter US state or territory code, e.g. ``KY``."""
-    district: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    district: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
     def _check(self) -> Iterable[Problem]:
         if self.state is not None and not (len(self.state) == 2 and self.state.isupper()):

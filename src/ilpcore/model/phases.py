@@ -7,7 +7,7 @@ from datetime import date
 
 import attrs
 
-from ilpcore.model._checks import ModelBase, a_date, check, instance_of, optional, text
+from ilpcore.model._checks import ModelBase, a_date, check, instance_of, non_blank, optional
 
 __all__ = ["Phase", "PhaseCompletion"]
 
@@ -23,6 +23,8 @@ class Phase(enum.Enum):
 
 @attrs.frozen
 class PhaseCompletion(ModelBase):
+    """The date a phase was completed (each phase at most once per plan)."""
+
     phase: Phase = attrs.field(metadata=check(instance_of(Phase)))
     completed_on: date = attrs.field(metadata=check(a_date))
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TypeVar
 from decimal import Decimal
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -24,9 +24,9 @@ from ilpcore.model.assessments import AssessmentResult
 from ilpcore.model.courses import CoursePlan, CourseRecord
 from ilpcore.model.demographics import Demographics
 from ilpcore.model.goals import Goal, GoalStatus
+from ilpcore.model.people import Student
 from ilpcore.model.phases import PhaseCompletion
 from ilpcore.model.profile import Profile
-from ilpcore.model.people import Student
 from ilpcore.model.reviews import Review
 from ilpcore.model.saved import SavedList
 
@@ -42,10 +42,11 @@ class Plan(ModelBase):
     """One student's Individual Learning Plan.
 
     ``revision`` counts saved versions; the store sets it, a new plan is 0.
-    Edit with :func:`attrs.evolve` (re-exported as :func:`ilpcore.model.evolve`)::
+    Edit with :func:`attrs.evolve` (re-exported as :func:`ilpcore.model.evolve`):
 
     >>> from ilpcore.model import evolve, PersonName, SchoolRef, Student
-    >>> student = Student("S1", PersonName("Maya", "Okafor"), 9, 2029, SchoolRef("HS1", "Central High"))
+    >>> school = SchoolRef("HS1", "Central High")
+    >>> student = Student("S1", PersonName("Maya", "Okafor"), 9, 2029, school)
     >>> plan = Plan(student)
     >>> evolve(plan, student=evolve(student, grade_level=10)).student.grade_level
     10
@@ -64,12 +65,20 @@ class Plan(ModelBase):
     courses: tuple[CourseRecord, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(CourseRecord)))
     )
-    course_plans: tuple[CoursePlan, ...] = attrs.field(default=(), metadata=_items_with_ids(CoursePlan))
+    course_plans: tuple[CoursePlan, ...] = attrs.field(
+        default=(), metadata=_items_with_ids(CoursePlan)
+    )
     activities: tuple[Activity, ...] = attrs.field(default=(), metadata=_items_with_ids(Activity))
-    reflections: tuple[Reflection, ...] = attrs.field(default=(), metadata=_items_with_ids(Reflection))
+    reflections: tuple[Reflection, ...] = attrs.field(
+        default=(), metadata=_items_with_ids(Reflection)
+    )
     artifacts: tuple[Artifact, ...] = attrs.field(default=(), metadata=_items_with_ids(Artifact))
-    assessments: tuple[AssessmentResult, ...] = attrs.field(default=(), metadata=_items_with_ids(AssessmentResult))
-    saved_lists: tuple[SavedList, ...] = attrs.field(default=(), metadata=_items_with_ids(SavedList))
+    assessments: tuple[AssessmentResult, ...] = attrs.field(
+        default=(), metadata=_items_with_ids(AssessmentResult)
+    )
+    saved_lists: tuple[SavedList, ...] = attrs.field(
+        default=(), metadata=_items_with_ids(SavedList)
+    )
     revision: int = attrs.field(default=0, metadata=check(non_negative_int))
 
     def _check(self) -> Iterable[Problem]:
@@ -80,7 +89,11 @@ class Plan(ModelBase):
             SubjectKind.COURSE_PLAN: {c.id for c in self.course_plans},
             SubjectKind.ARTIFACT: {a.id for a in self.artifacts},
         }
-        for field, items in (("reflections", self.reflections), ("artifacts", self.artifacts)):
+        referring: tuple[tuple[str, tuple[Reflection | Artifact, ...]], ...] = (
+            ("reflections", self.reflections),
+            ("artifacts", self.artifacts),
+        )
+        for field, items in referring:
             for i, item in enumerate(items):
                 for j, ref in enumerate(item.about):
                     if ref.id not in ids[ref.kind]:
@@ -90,7 +103,9 @@ class Plan(ModelBase):
                         )
         for i, g in enumerate(self.goals):
             if g.replaces is not None and g.replaces not in ids[SubjectKind.GOAL]:
-                yield Problem(f"goals[{i}].replaces", f"no goal with id {g.replaces!r} in this plan")
+                yield Problem(
+                    f"goals[{i}].replaces", f"no goal with id {g.replaces!r} in this plan"
+                )
         for i, cp in enumerate(self.course_plans):
             if cp.goal_id is not None and cp.goal_id not in ids[SubjectKind.GOAL]:
                 yield Problem(
@@ -107,9 +122,12 @@ class Plan(ModelBase):
         return _find(self.goals, goal_id, "goal")
 
     def activity(self, activity_id: str) -> Activity:
+        """The activity with ``activity_id``; raises :class:`~ilpcore.exceptions.NotFoundError`."""
         return _find(self.activities, activity_id, "activity")
 
     def assessment(self, assessment_id: str) -> AssessmentResult:
+        """The assessment result with ``assessment_id``; raises
+        :class:`~ilpcore.exceptions.NotFoundError`."""
         return _find(self.assessments, assessment_id, "assessment")
 
     def current_goals(self) -> Iterator[Goal]:
@@ -117,11 +135,16 @@ class Plan(ModelBase):
         return (g for g in self.goals if g.status not in (GoalStatus.REVISED, GoalStatus.ABANDONED))
 
 
-_T = TypeVar("_T")
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_HasId)
 
 
 def _find(items: tuple[_T, ...], key: str, what: str) -> _T:
     for item in items:
-        if getattr(item, "id") == key:
+        if item.id == key:
             return item
     raise NotFoundError(f"no {what} with id {key!r}")

@@ -18,9 +18,9 @@ from ilpcore.model._checks import (
     grade_level,
     identifier,
     instance_of,
+    non_blank,
     not_before,
     optional,
-    text,
     unique,
 )
 from ilpcore.model.people import Role, SchoolRef
@@ -51,8 +51,10 @@ class AspirationArea(enum.Enum):
 
 @attrs.frozen
 class Aspiration(ModelBase):
+    """Something the student hopes for, in their own words, in one area of life."""
+
     area: AspirationArea = attrs.field(metadata=check(instance_of(AspirationArea)))
-    text: str = attrs.field(metadata=check(text))
+    text: str = attrs.field(metadata=check(non_blank))
 
 
 @attrs.frozen
@@ -73,6 +75,8 @@ class Enrollment(ModelBase):
 
 
 class ContactMethod(enum.Enum):
+    """How a contact prefers to be reached."""
+
     EMAIL = "email"
     PHONE = "phone"
     TEXT_MESSAGE = "text_message"
@@ -90,14 +94,14 @@ class Contact(ModelBase):
     """A person who supports the student, and how to reach them."""
 
     id: str = attrs.field(metadata=check(identifier))
-    name: str = attrs.field(metadata=check(text))
+    name: str = attrs.field(metadata=check(non_blank))
     role: Role = attrs.field(metadata=check(instance_of(Role)))
-    email: str | None = attrs.field(default=None, metadata=check(optional(text)))
-    phone: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    email: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
+    phone: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     preferred_method: ContactMethod | None = attrs.field(
         default=None, metadata=check(optional(instance_of(ContactMethod)))
     )
-    relationship: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    relationship: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     """E.g. ``mother``, ``grandfather``, ``AP Biology teacher``."""
 
     def _check(self) -> Iterable[Problem]:
@@ -128,8 +132,8 @@ class AccommodationSource(enum.Enum):
 class DocumentLink(ModelBase):
     """A reference to a document kept elsewhere (an IEP is never copied into the plan)."""
 
-    uri: str = attrs.field(metadata=check(text))
-    title: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    uri: str = attrs.field(metadata=check(non_blank))
+    title: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
 
 @attrs.frozen
@@ -142,14 +146,14 @@ class Accommodation(ModelBase):
 
     id: str = attrs.field(metadata=check(identifier))
     source: AccommodationSource = attrs.field(metadata=check(instance_of(AccommodationSource)))
-    description: str = attrs.field(metadata=check(text))
+    description: str = attrs.field(metadata=check(non_blank))
     transition_related: bool = attrs.field(default=False, metadata=check(boolean))
     document: DocumentLink | None = attrs.field(
         default=None, metadata=check(optional(instance_of(DocumentLink)))
     )
 
 
-_texts = check(each(text))
+_texts = check(each(non_blank))
 
 
 @attrs.frozen

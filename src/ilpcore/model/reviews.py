@@ -16,9 +16,9 @@ from ilpcore.model._checks import (
     each,
     identifier,
     instance_of,
+    non_blank,
     non_negative_int,
     optional,
-    text,
 )
 from ilpcore.model.people import Role
 
@@ -26,6 +26,8 @@ __all__ = ["Participant", "Review", "ReviewKind", "SignOff"]
 
 
 class ReviewKind(enum.Enum):
+    """Why a review was held."""
+
     SCHEDULED = "scheduled"
     """A regular review (most states require at least one or two a school year)."""
     ENTERING_HIGH_SCHOOL = "entering_high_school"
@@ -38,7 +40,9 @@ class ReviewKind(enum.Enum):
 
 @attrs.frozen
 class Participant(ModelBase):
-    name: str = attrs.field(metadata=check(text))
+    """Someone who took part in a review, and in what role."""
+
+    name: str = attrs.field(metadata=check(non_blank))
     role: Role = attrs.field(metadata=check(instance_of(Role)))
 
 
@@ -46,7 +50,7 @@ class Participant(ModelBase):
 class SignOff(ModelBase):
     """A participant's confirmation of the reviewed plan."""
 
-    name: str = attrs.field(metadata=check(text))
+    name: str = attrs.field(metadata=check(non_blank))
     role: Role = attrs.field(metadata=check(instance_of(Role)))
     signed_on: date = attrs.field(metadata=check(a_date))
 
@@ -61,9 +65,9 @@ class Review(ModelBase):
     participants: tuple[Participant, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(Participant)))
     )
-    changes: tuple[str, ...] = attrs.field(default=(), metadata=check(each(text)))
+    changes: tuple[str, ...] = attrs.field(default=(), metadata=check(each(non_blank)))
     """What changed in the plan, in words (a structured diff lives beside the revisions)."""
-    notes: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    notes: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     sign_offs: tuple[SignOff, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(SignOff)))
     )
@@ -78,7 +82,8 @@ class Review(ModelBase):
         for i, s in enumerate(self.sign_offs):
             if s.signed_on < self.held_on:
                 yield Problem(
-                    f"sign_offs[{i}].signed_on", f"{s.signed_on} is before the review {self.held_on}"
+                    f"sign_offs[{i}].signed_on",
+                    f"{s.signed_on} is before the review {self.held_on}",
                 )
         if (
             self.revision_before is not None

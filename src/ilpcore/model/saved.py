@@ -15,8 +15,8 @@ from ilpcore.model._checks import (
     each,
     identifier,
     instance_of,
+    non_blank,
     optional,
-    text,
     unique,
 )
 
@@ -24,6 +24,8 @@ __all__ = ["SavedItem", "SavedList", "SavedListKind"]
 
 
 class SavedListKind(enum.Enum):
+    """What a saved list holds; decides what its items' keys mean."""
+
     CAREERS = "careers"
     """Items are O*NET-SOC codes."""
     COLLEGES = "colleges"
@@ -34,12 +36,14 @@ class SavedListKind(enum.Enum):
 
 @attrs.frozen
 class SavedItem(ModelBase):
-    key: str = attrs.field(metadata=check(text))
+    """One saved career, college or program, with the date saved and a favorite mark."""
+
+    key: str = attrs.field(metadata=check(non_blank))
     """The code of what is saved (an O*NET-SOC code, a UNITID...)."""
-    label: str = attrs.field(metadata=check(text))
+    label: str = attrs.field(metadata=check(non_blank))
     saved_on: date = attrs.field(metadata=check(a_date))
     favorite: bool = attrs.field(default=False, metadata=check(boolean))
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
 
 @attrs.frozen
@@ -48,14 +52,15 @@ class SavedList(ModelBase):
 
     id: str = attrs.field(metadata=check(identifier))
     kind: SavedListKind = attrs.field(metadata=check(instance_of(SavedListKind)))
-    name: str = attrs.field(metadata=check(text))
+    name: str = attrs.field(metadata=check(non_blank))
     created_on: date = attrs.field(metadata=check(a_date))
     items: tuple[SavedItem, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(SavedItem)), unique("key"))
     )
-    source: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    source: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     """Where the list came from, e.g. ``O*NET 30.1 interest match``."""
 
     @property
     def favorites(self) -> tuple[SavedItem, ...]:
+        """The items marked as favorites, in list order."""
         return tuple(i for i in self.items if i.favorite)

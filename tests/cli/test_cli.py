@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ilpcore import __version__
+from ilpcore.cli import main
+from ilpcore.model import Plan
+from ilpcore.samples import sample_plan
+from ilpcore.serialization import from_document
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"ilpcore {__version__}"
+
+
+def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    assert "demo" in capsys.readouterr().err
+
+
+def test_demo_text_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    captured = capsys.readouterr()
+    assert "Maya Okafor - grade 10, class of 2028" in captured.out
+    assert "Principles of Health Science" in captured.out
+    assert "ilp demo: plan" in captured.err  # progress goes to stderr, never stdout
+
+
+def test_demo_json_is_a_valid_plan_document(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", "--json"]) == 0
+    output = json.loads(capsys.readouterr().out)
+    assert output["ilpcore"] == __version__
+    plan_step = next(s for s in output["steps"] if s["step"] == "plan")
+    assert from_document(plan_step["data"], Plan) == sample_plan()
+
+
+def test_console_script_runs() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "ilpcore", "demo", "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["steps"]
