@@ -17,9 +17,9 @@ from ilpcore.model._checks import (
     check,
     identifier,
     instance_of,
+    non_blank,
     non_negative_decimal,
     optional,
-    text,
 )
 
 __all__ = ["Milestone", "MilestoneStatus", "Override", "OverrideAction", "tier_of"]
@@ -64,9 +64,9 @@ class Override(ModelBase):
     action: OverrideAction = attrs.field(metadata=check(instance_of(OverrideAction)))
     path: str = attrs.field(metadata=check(instance_of(str)))
     """The requirement's stable path, e.g. ``math/algebra-1`` (``""``: the whole rule set)."""
-    approved_by: str = attrs.field(metadata=check(text))
-    reason: str = attrs.field(metadata=check(text))
-    course_code: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    approved_by: str = attrs.field(metadata=check(non_blank))
+    reason: str = attrs.field(metadata=check(non_blank))
+    course_code: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     credits: Decimal | None = attrs.field(
         default=None, metadata=check(optional(non_negative_decimal))
     )

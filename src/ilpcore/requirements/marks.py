@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 import attrs
 
 from ilpcore.exceptions import Problem
-from ilpcore.model._checks import ModelBase, check, each, finite_decimal, instance_of, text
+from ilpcore.model._checks import ModelBase, check, each, finite_decimal, instance_of, non_blank
 
 __all__ = ["LetterGrade", "MarkScale", "ScaleKind"]
 
@@ -29,7 +29,7 @@ class ScaleKind(enum.Enum):
 class LetterGrade(ModelBase):
     """One letter on a letter scale and its grade points (for GPA)."""
 
-    letter: str = attrs.field(metadata=check(text))
+    letter: str = attrs.field(metadata=check(non_blank))
     points: Decimal = attrs.field(metadata=check(finite_decimal))
 
 
@@ -70,7 +70,7 @@ class MarkScale(ModelBase):
         factory=_default_letters, metadata=check(each(instance_of(LetterGrade)))
     )
     """Letter scales: best first."""
-    passing: str = attrs.field(default="D-", metadata=check(text))
+    passing: str = attrs.field(default="D-", metadata=check(non_blank))
     """The lowest passing mark."""
 
     def _check(self) -> Iterable[Problem]:

@@ -24,12 +24,12 @@ from ilpcore.model._checks import (
     finite_decimal,
     identifier,
     instance_of,
+    non_blank,
     non_negative_decimal,
     non_negative_int,
     optional,
     positive_int,
     set_of,
-    text,
 )
 
 __all__ = [
@@ -108,7 +108,7 @@ class Cap(ModelBase):
 
     match: CourseFilter = attrs.field(metadata=check(instance_of(CourseFilter)))
     max_credits: Decimal = attrs.field(metadata=check(non_negative_decimal))
-    title: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    title: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
 
 def _share_groups(value: object) -> str | None:
@@ -128,7 +128,7 @@ class CreditsRequirement(ModelBase):
     """
 
     id: str = attrs.field(metadata=check(identifier))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     match: CourseFilter = attrs.field(
         factory=CourseFilter, metadata=check(instance_of(CourseFilter))
     )
@@ -138,11 +138,11 @@ class CreditsRequirement(ModelBase):
         default=None, metadata=check(optional(non_negative_decimal))
     )
     """A cap: at most this many credits count here (courses are never split)."""
-    min_mark: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    min_mark: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     caps: tuple[Cap, ...] = attrs.field(default=(), metadata=check(each(instance_of(Cap))))
     children: tuple[Requirement, ...] = attrs.field(default=())
     share: tuple[tuple[str, ...], ...] = attrs.field(default=(), metadata=check(_share_groups))
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     kind: Literal["credits"] = "credits"
 
     def _check(self) -> Iterable[Problem]:
@@ -156,13 +156,13 @@ class CourseRequirement(ModelBase):
     """A named course or any of its equivalents (by code or title), with an optional min mark."""
 
     id: str = attrs.field(metadata=check(identifier))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     codes: frozenset[str] = attrs.field(default=frozenset(), metadata=check(set_of(str)))
     titles: frozenset[str] = attrs.field(default=frozenset(), metadata=check(set_of(str)))
-    min_mark: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    min_mark: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     min_credits: Decimal = attrs.field(default=Decimal(0), metadata=check(non_negative_decimal))
     """Credits the course (or its equivalents together) must carry; 0: any one course."""
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     kind: Literal["course"] = "course"
 
     def _check(self) -> Iterable[Problem]:
@@ -179,11 +179,11 @@ class ChooseRequirement(ModelBase):
     """At least ``n`` of the sub-requirements."""
 
     id: str = attrs.field(metadata=check(identifier))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     n: int = attrs.field(metadata=check(positive_int))
     children: tuple[Requirement, ...] = attrs.field(default=())
     share: tuple[tuple[str, ...], ...] = attrs.field(default=(), metadata=check(_share_groups))
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     kind: Literal["choose"] = "choose"
 
     def _check(self) -> Iterable[Problem]:
@@ -197,11 +197,11 @@ class TimingRequirement(ModelBase):
     """A matching course in each of ``grade_levels`` (e.g. math every year, or in grade 12)."""
 
     id: str = attrs.field(metadata=check(identifier))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     match: CourseFilter = attrs.field(metadata=check(instance_of(CourseFilter)))
     grade_levels: tuple[int, ...] = attrs.field(metadata=check(each(instance_of(int))))
-    min_mark: str | None = attrs.field(default=None, metadata=check(optional(text)))
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    min_mark: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     kind: Literal["timing"] = "timing"
 
     def _check(self) -> Iterable[Problem]:
@@ -214,9 +214,9 @@ class GpaRequirement(ModelBase):
     """A minimum grade-point average over completed, graded courses (letter scales)."""
 
     id: str = attrs.field(metadata=check(identifier))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     min_gpa: Decimal = attrs.field(metadata=check(non_negative_decimal))
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     kind: Literal["gpa"] = "gpa"
 
 
@@ -224,7 +224,7 @@ class GpaRequirement(ModelBase):
 class ScoreMinimum(ModelBase):
     """A cut score on one scale of an instrument."""
 
-    scale: str = attrs.field(metadata=check(text))
+    scale: str = attrs.field(metadata=check(non_blank))
     min_score: Decimal = attrs.field(metadata=check(finite_decimal))
 
 
@@ -236,7 +236,7 @@ class ScoreAlternative(ModelBase):
     minimums: tuple[ScoreMinimum, ...] = attrs.field(
         metadata=check(each(instance_of(ScoreMinimum)))
     )
-    label: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    label: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
     def _check(self) -> Iterable[Problem]:
         if not self.minimums:
@@ -248,13 +248,13 @@ class AssessmentRequirement(ModelBase):
     """Any one of: an instrument's cut scores, or one of the accepted milestones."""
 
     id: str = attrs.field(metadata=check(identifier))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     alternatives: tuple[ScoreAlternative, ...] = attrs.field(
         default=(), metadata=check(each(instance_of(ScoreAlternative)))
     )
     milestones: tuple[str, ...] = attrs.field(default=(), metadata=check(each(identifier)))
     """Milestone ids also accepted (e.g. ``collection-of-evidence``)."""
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     kind: Literal["assessment"] = "assessment"
 
     def _check(self) -> Iterable[Problem]:
@@ -267,9 +267,9 @@ class MilestoneRequirement(ModelBase):
     """A non-course milestone: any one of the accepted ids (plan, FAFSA or opt-out, CPR...)."""
 
     id: str = attrs.field(metadata=check(identifier))
-    title: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
     accepts: tuple[str, ...] = attrs.field(metadata=check(each(identifier)))
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     kind: Literal["milestone"] = "milestone"
 
     def _check(self) -> Iterable[Problem]:

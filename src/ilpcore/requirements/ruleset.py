@@ -18,9 +18,9 @@ from ilpcore.model._checks import (
     each,
     identifier,
     instance_of,
+    non_blank,
     non_negative_decimal,
     optional,
-    text,
     year,
 )
 from ilpcore.requirements.marks import MarkScale
@@ -104,10 +104,10 @@ class Cohort(ModelBase):
 class Reference(ModelBase):
     """A source of a rule set (statute, regulation, board policy) and when it was checked."""
 
-    title: str = attrs.field(metadata=check(text))
-    url: str = attrs.field(metadata=check(text))
+    title: str = attrs.field(metadata=check(non_blank))
+    url: str = attrs.field(metadata=check(non_blank))
     checked: date = attrs.field(metadata=check(a_date))
-    note: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
     def _check(self) -> Iterable[Problem]:
         if not self.url.startswith(("https://", "http://")):
@@ -125,9 +125,9 @@ class RuleSet(ModelBase):
     """
 
     id: str = attrs.field(metadata=check(identifier))
-    jurisdiction: str = attrs.field(metadata=check(text))
+    jurisdiction: str = attrs.field(metadata=check(non_blank))
     """ISO 3166-2 style, e.g. ``US-KY``; district overlays append a part (``US-WA-cashmere``)."""
-    diploma: str = attrs.field(metadata=check(text))
+    diploma: str = attrs.field(metadata=check(non_blank))
     credit_unit: CreditUnit = attrs.field(metadata=check(instance_of(CreditUnit)))
     cohorts: tuple[Cohort, ...] = attrs.field(metadata=check(each(instance_of(Cohort))))
     references: tuple[Reference, ...] = attrs.field(metadata=check(each(instance_of(Reference))))
@@ -140,13 +140,13 @@ class RuleSet(ModelBase):
     total_credits: Decimal | None = attrs.field(
         default=None, metadata=check(optional(non_negative_decimal))
     )
-    min_mark: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    min_mark: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
     """A minimum mark for every counted course (e.g. Indiana Academic Honors: C)."""
     scale: MarkScale = attrs.field(factory=MarkScale, metadata=check(instance_of(MarkScale)))
     share: tuple[tuple[str, ...], ...] = attrs.field(default=())
-    decisions: tuple[str, ...] = attrs.field(default=(), metadata=check(each(text)))
+    decisions: tuple[str, ...] = attrs.field(default=(), metadata=check(each(non_blank)))
     """Choices made where sources conflict or are unclear, and why."""
-    description: str | None = attrs.field(default=None, metadata=check(optional(text)))
+    description: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))
 
     def _check(self) -> Iterable[Problem]:
         if not _JURISDICTION.fullmatch(self.jurisdiction):
