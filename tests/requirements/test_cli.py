@@ -70,3 +70,27 @@ def test_unknown_cohort(transcript: Path, capsys: pytest.CaptureFixture[str]) ->
         == 1
     )
     assert "no rule set for US-KY, class of 1990" in capsys.readouterr().err
+
+
+def test_transcript_object_with_documents(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ilpcore.cli.audit import load_transcript
+    from ilpcore.model import CourseRecord
+    from ilpcore.serialization import structure, to_document
+
+    enveloped = to_document(structure(COURSES[0], CourseRecord))
+    doc = {
+        "courses": [enveloped, COURSES[1]],
+        "milestones": [{"id": "fafsa", "status": "in_progress"}],
+        "ilp_aligned": ["M1"],
+        "overrides": [{"action": "waive", "path": "english/english-2",
+                       "approved_by": "J. Doe", "reason": "transfer"}],
+    }  # fmt: skip
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps(doc))
+    record = load_transcript(path)
+    assert [c.course_code for c in record.courses] == ["E1", "M1"]
+    assert record.ilp_aligned == frozenset({"M1"})
+    assert main(["audit", "--rules", "US-KY", "--cohort", "2027", "--transcript", str(path)]) == 0
+    assert "[w] English II" in capsys.readouterr().out

@@ -5,7 +5,9 @@ The transcript file is JSON: either a list of courses, or an object with
 ``overrides``.  A course is ``{"course_code", "title", "subject", "term":
 {"school_year": 2024, "session": "full_year"}, "grade_level", "credits",
 "status", "mark", "attributes": ["lab", ...]}`` (the fields of
-:class:`ilpcore.model.CourseRecord`; credits as numbers or strings).
+:class:`ilpcore.model.CourseRecord`; credits as numbers or strings), read through
+:mod:`ilpcore.serialization` (so ``{"schema": "ilpcore.course_record", ...}`` documents work
+too).
 """
 
 from __future__ import annotations
@@ -13,16 +15,22 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+import attrs
+
+from ilpcore import serialization
 from ilpcore.cli.app import add_json_flag, print_json
 from ilpcore.exceptions import Problem, ValidationError
+from ilpcore.model import AssessmentResult, CourseRecord
 from ilpcore.requirements import RuleSet, load_rule_set, registry
 from ilpcore.requirements.loading import structure
 from ilpcore.requirements.report import audit_to_dict
 from ilpcore.requirements.whatif import Record, suggest, what_if
 
 __all__ = ["load_transcript", "register", "run"]
+
+T = TypeVar("T")
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,12 +64,40 @@ def load_transcript(path: Path) -> Record:
         raise ValidationError([Problem("", f"{path}: cannot read JSON: {e}")]) from e
     if isinstance(data, list):
         data = {"courses": data}
+    if not isinstance(data, dict):
+        raise ValidationError([Problem("", f"{path.name}: must be a list or an object")])
     problems: list[Problem] = []
+    model_parts: dict[str, Any] = {}
+    for key, cls in (("courses", CourseRecord), ("assessments", AssessmentResult)):
+        items = data.pop(key, [])
+        try:
+            model_parts[key] = _model_items(items, cls)
+        except ValidationError as e:
+            problems.extend(e.under(key).problems)
     record = structure(Record, data, "", problems)
     if problems:
         raise ValidationError([Problem(p.path, f"{p.message} (in {path.name})") for p in problems])
     assert isinstance(record, Record)
-    return record
+    return attrs.evolve(record, **model_parts)
+
+
+def _model_items(items: object, cls: type[T]) -> tuple[T, ...]:
+    """Model values through :mod:`ilpcore.serialization` (plain or enveloped documents)."""
+    if not isinstance(items, list):
+        raise ValidationError([Problem("", "must be a list")])
+    out: list[T] = []
+    problems: list[Problem] = []
+    for i, item in enumerate(items):
+        try:
+            if isinstance(item, dict) and "schema" in item:
+                out.append(serialization.from_document(item, cls))
+            else:
+                out.append(serialization.structure(item, cls))
+        except ValidationError as e:
+            problems.extend(e.under(i).problems)
+    if problems:
+        raise ValidationError(problems)
+    return tuple(out)
 
 
 def _rule_set(args: argparse.Namespace, diploma: str | None, cohort: int | None) -> RuleSet:
