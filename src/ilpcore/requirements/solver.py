@@ -327,40 +327,6 @@ def _fits(needs: list[int], supply: int) -> int:
     return count
 
 
-def _local_search(p: Problem, start: Sequence[int]) -> tuple[int, list[int]]:
-    """Improve a complete assignment by moving one course at a time while the cost drops."""
-    s = _Search(p)
-    choice = list(start)
-    for c, o in enumerate(choice):
-        if o >= 0:
-            s.fits(c, p.options[c][o], 1)
-            s.move(c, p.options[c][o], 1, False)
-    value = s.total(False)
-    improved = True
-    while improved:
-        improved = False
-        for c, opts in enumerate(p.options):
-            here = choice[c]
-            if len(opts) < 2 or here < 0:
-                continue
-            s.move(c, opts[here], -1, False)
-            s.fits(c, opts[here], -1)
-            best_o, best_v = here, value
-            for o, nodes in enumerate(opts):
-                if o == here or not s.fits(c, nodes, 0):
-                    continue
-                s.move(c, nodes, 1, False)
-                v = s.total(False)
-                s.move(c, nodes, -1, False)
-                if v < best_v:
-                    best_o, best_v = o, v
-            s.fits(c, opts[best_o], 1)
-            s.move(c, opts[best_o], 1, False)
-            if best_o != here:
-                choice[c], value, improved = best_o, best_v, True
-    return value, choice
-
-
 def _classes(p: Problem, order: list[int], capped: set[int]) -> list[object]:
     keys: list[object] = []
     for c in order:
@@ -402,16 +368,10 @@ def solve(p: Problem, *, node_limit: int = 500_000) -> Solution:
         s.explored += 1
         if k == len(order):
             value = s.total(False)
-            first = not found[0]
             found[0] = True
             if value < best[0]:
                 best[0] = value
                 best_choice[:] = choice
-            if first and value > root_lb:
-                better, improved = _local_search(p, best_choice)
-                if better < best[0]:
-                    best[0] = better
-                    best_choice[:] = improved
             if best[0] <= root_lb:
                 done[0] = True
             return
