@@ -116,27 +116,45 @@ class _Search:
         self._groups()
 
     def _groups(self) -> None:
-        """Siblings that never share a course with another sibling (the capacity bound applies
-        to them; siblings that do share keep their own bounds)."""
+        """Groups of requirements under one node that never share a course (the capacity bound
+        applies to them; requirements that do share keep their own bounds).  Children that need
+        nothing themselves and only group others are looked through, so their children compete
+        in the group; each requirement is in at most one group."""
         p = self.p
         self.group_of = [-1] * self.n
         self.groups: list[tuple[int, ...]] = []
-        sharing: set[int] = set()
-        for o in {o for opts in p.options for o in opts}:
-            by_parent: dict[int, list[int]] = {}
-            for j in o:
-                by_parent.setdefault(p.parent[j], []).append(j)
-            for js in by_parent.values():
-                if len(js) > 1:
-                    sharing.update(js)
-        for i in range(self.n):
-            if p.choose[i] is not None or p.waived[i]:
-                continue
-            members = tuple(
-                j
-                for j in p.children[i]
-                if p.fixed[j] is None and not p.waived[j] and j not in sharing
+        distinct = {o for opts in p.options for o in opts}
+        absorbed: set[int] = set()
+
+        def transparent(j: int) -> bool:
+            """Needs nothing itself and only groups its children (they can join the group)."""
+            return (
+                p.choose[j] is None
+                and not p.need_credits[j]
+                and not p.need_courses[j]
+                and j not in self.capped
+                and bool(p.children[j])
             )
+
+        def expand(j: int) -> list[int]:
+            if p.fixed[j] is not None or p.waived[j]:
+                return []
+            if transparent(j):
+                absorbed.add(j)
+                return [x for k in p.children[j] for x in expand(k)]
+            return [j]
+
+        for i in range(self.n):
+            if p.choose[i] is not None or p.waived[i] or i in absorbed:
+                continue
+            candidates = [x for j in p.children[i] for x in expand(j)]
+            cset = set(candidates)
+            sharing: set[int] = set()
+            for o in distinct:
+                touched = cset.intersection(o)
+                if len(touched) > 1:
+                    sharing |= touched
+            members = tuple(j for j in candidates if j not in sharing)
             if len(members) < 2:
                 continue
             self.group_of[i] = len(self.groups)
@@ -337,6 +355,11 @@ def _classes(p: Problem, order: list[int], capped: set[int]) -> list[object]:
 
 def solve(p: Problem, *, node_limit: int = 500_000) -> Solution:
     """The optimal choice of options (see the module docstring for the order)."""
+    return _solve_one(p, node_limit, None)
+
+
+def _solve_one(p: Problem, node_limit: int, incumbent: int | None) -> Solution:
+    """Branch and bound; with an ``incumbent`` cost, only strictly better assignments count."""
     s = _Search(p)
     order = [c for c in range(len(p.options)) if p.options[c]]
     order.sort(key=lambda c: (p.course_tier[c], len(p.options[c]), -p.course_credits[c], c))
@@ -347,8 +370,12 @@ def solve(p: Problem, *, node_limit: int = 500_000) -> Solution:
     choice = [-1] * len(p.options)
     best_choice = list(choice)
     best = [s.m1 * s.m2 * s.m3 * (s.n + 1) * 2]
+    if incumbent is not None:
+        if root_lb >= incumbent:  # this part cannot beat what is known
+            return Solution(tuple(best_choice), best[0], root_lb, 1, True)
+        best[0] = incumbent
     done = [False]
-    found = [False]
+    found = [incumbent is not None]
     seen: set[tuple[object, ...]] = set()
 
     need_cr, need_co, have_cr, have_co = p.need_credits, p.need_courses, s.have_cr, s.have_co
