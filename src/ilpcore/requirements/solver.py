@@ -21,7 +21,12 @@ counts toward every node it could reach), which is admissible because a node's
 cost never grows when more courses count toward it; options that count toward
 a strict subset of uncapped nodes of another option are dropped (dominated);
 interchangeable courses are assigned in non-decreasing option order
-(symmetry breaking).
+(symmetry breaking); states already searched (every requirement's coverage by tier,
+capped at its need, and the cap room used) are not searched again.  For siblings that never
+share a course the bound adds a capacity argument at each tier and, where that does not
+prune, a max-flow one (:mod:`ilpcore.requirements.flow`): the residual needs that no
+assignment of the unassigned courses can cover are missing, and the fewest requirements that
+can absorb them stay unmet.
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
+
+from ilpcore.requirements.flow import bipartite_flow, unsatisfied_at_least
 
 __all__ = ["TIERS", "Problem", "Solution", "solve", "split_cost", "weights"]
 
@@ -109,6 +116,10 @@ class _Search:
         ]
         self.explored = 0
         self.have_cr = [0] * n
+        self.use_flow = False
+        self.flows: dict[tuple[object, ...], int] = {}
+        self.order: list[int] = []
+        self.pending = [False] * len(p.options)
         self.have_co = [0] * n
         self.live = [
             i for i in range(n) if p.fixed[i] is None and (p.need_credits[i] or p.need_courses[i])
@@ -238,6 +249,7 @@ class _Search:
         pen = unmet = 0
         resid_total_cr = resid_total_co = 0
         cum = [[0, 0, 0, 0] for _ in members]
+        flow_missing = 0
         for t in range(TIERS):
             sup_cr += self.gsup_cr[gbase + t]
             sup_co += self.gsup_co[gbase + t]
@@ -264,6 +276,30 @@ class _Search:
             unsat = blocked + len(open_cr) - fit
             pen += unsat
             if t == TIERS - 1:
+                if self.use_flow:
+                    demand = {}
+                    for x, j in enumerate(members):
+                        r = p.need_credits[j] - cum[x][0]
+                        if r > 0:
+                            demand[j] = r
+                    if demand:
+                        reach: dict[tuple[int, ...], int] = {}
+                        for c in self.order:
+                            if self.pending[c]:
+                                key = tuple(j for j in self.unions[c] if j in demand)
+                                if key:
+                                    reach[key] = reach.get(key, 0) + p.course_credits[c]
+                        memo = (tuple(reach.items()), tuple(demand.items()))
+                        covered = self.flows.get(memo, -1)
+                        if covered < 0:
+                            covered = self.flows[memo] = bipartite_flow(
+                                [(a, k) for k, a in reach.items()], demand
+                            )
+                        flow_missing = sum(demand.values()) - covered
+                        forced = unsatisfied_at_least(list(demand.values()), flow_missing)
+                        if forced > unsat:
+                            pen += forced - unsat
+                            unsat = forced
                 unmet = unsat
                 for x, j in enumerate(members):
                     rc = p.need_credits[j] - cum[x][0]
@@ -272,7 +308,7 @@ class _Search:
                     resid_total_co += ro if ro > 0 else 0
         best = (
             max(sum_u, unmet),
-            max(sum_cr, resid_total_cr - sup_cr),
+            max(sum_cr, resid_total_cr - sup_cr, flow_missing),
             max(sum_co, resid_total_co - sup_co),
             max(sum_pen, pen),
         )
@@ -353,19 +389,22 @@ def _classes(p: Problem, order: list[int], capped: set[int]) -> list[object]:
     return keys
 
 
-def solve(p: Problem, *, node_limit: int = 500_000) -> Solution:
+def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> Solution:
     """The optimal choice of options (see the module docstring for the order)."""
-    return _solve_one(p, node_limit, None)
+    return _solve_one(p, node_limit, None, use_flow)
 
 
-def _solve_one(p: Problem, node_limit: int, incumbent: int | None) -> Solution:
+def _solve_one(p: Problem, node_limit: int, incumbent: int | None, use_flow: bool) -> Solution:
     """Branch and bound; with an ``incumbent`` cost, only strictly better assignments count."""
     s = _Search(p)
     order = [c for c in range(len(p.options)) if p.options[c]]
     order.sort(key=lambda c: (p.course_tier[c], len(p.options[c]), -p.course_credits[c], c))
     keys = _classes(p, order, s.capped)
+    s.order = order
+    s.use_flow = use_flow
     for c in order:
         s.move(c, s.unions[c], 1, True)
+        s.pending[c] = True
     root_lb = s.total(True)
     choice = [-1] * len(p.options)
     best_choice = list(choice)
@@ -391,6 +430,15 @@ def _solve_one(p: Problem, node_limit: int, incumbent: int | None) -> Solution:
                 gain += cr
         return (-gain, o)
 
+    def bound() -> int:
+        """The cheap bound, and where it does not prune, the max-flow one."""
+        s.use_flow = False
+        value = s.total(True)
+        if use_flow and value < best[0]:
+            s.use_flow = True
+            value = s.total(True)
+        return value
+
     def dfs(k: int) -> None:
         s.explored += 1
         if k == len(order):
@@ -413,6 +461,7 @@ def _solve_one(p: Problem, node_limit: int, incumbent: int | None) -> Solution:
                 return
             seen.add(state)
         s.move(c, s.unions[c], -1, True)
+        s.pending[c] = False
         tried = False
         for o in sorted(range(start, len(opts)), key=lambda o: preference(c, o)):
             nodes = opts[o]
@@ -421,7 +470,7 @@ def _solve_one(p: Problem, node_limit: int, incumbent: int | None) -> Solution:
             tried = True
             s.fits(c, nodes, 1)
             s.move(c, nodes, 1, False)
-            if k + 1 == len(order) or not found[0] or s.total(True) < best[0]:
+            if k + 1 == len(order) or not found[0] or bound() < best[0]:
                 choice[c] = o
                 dfs(k + 1)
                 choice[c] = -1
@@ -432,6 +481,7 @@ def _solve_one(p: Problem, node_limit: int, incumbent: int | None) -> Solution:
         if not tried and not done[0]:  # every option is over a cap: the course counts nowhere
             dfs(k + 1)
         s.move(c, s.unions[c], 1, True)
+        s.pending[c] = True
 
     dfs(0)
     optimal = done[0] or s.explored <= node_limit
