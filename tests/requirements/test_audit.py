@@ -241,3 +241,12 @@ def test_reports() -> None:
     html = a._repr_html_()
     assert "<b>Math</b>" not in html
     assert "&lt;b&gt;Math&lt;/b&gt;" in html
+
+
+def test_node_limit_reports_non_optimal_search() -> None:
+    from ilpcore.testing.audit_cases import overlapping_case
+
+    rs, courses = overlapping_case(30, 8, seed=3)
+    limited = evaluate(rs, courses, node_limit=50)
+    assert not limited.optimal
+    assert "search limit reached" in limited.to_text()

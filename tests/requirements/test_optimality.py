@@ -323,3 +323,15 @@ def test_more_completed_courses_never_cost_more(
     after = evaluate(rs, [*record, extra]).cost
     key = (before.unmet, before.missing_credits, before.missing_courses, before.status_penalty)
     assert (after.unmet, after.missing_credits, after.missing_courses, after.status_penalty) <= key
+
+
+def test_overlapping_benchmark_cases_are_solved_exactly() -> None:
+    """The 16-course / 4-area cases finish their search (no node limit) and miss exactly
+    the credits the slack removes when the areas need more than there is."""
+    from ilpcore.testing.audit_cases import overlapping_case
+
+    for seed in range(3):
+        rs, record = overlapping_case(16, 4, seed=seed, slack=Decimal(-2))
+        audit = evaluate(rs, record)
+        assert audit.optimal
+        assert audit.cost.missing_credits == Decimal(2)

@@ -159,11 +159,13 @@ def evaluate(
     milestones: Sequence[Milestone] = (),
     ilp_aligned: frozenset[str] = frozenset(),
     overrides: Sequence[Override] = (),
+    node_limit: int = 500_000,
 ) -> Audit:
     """Audit ``courses`` (and scores, milestones) against a resolved ``rule_set``.
 
     The assignment of courses to requirements is optimal in the order documented
-    in :mod:`ilpcore.requirements.solver`.
+    in :mod:`ilpcore.requirements.solver`; if the search needs more than ``node_limit``
+    nodes it stops with the best assignment found and ``audit.optimal`` is ``False``.
     """
     built = build(
         rule_set,
@@ -173,7 +175,7 @@ def evaluate(
         ilp_aligned=ilp_aligned,
         overrides=overrides,
     )
-    solution = solve(built.problem)
+    solution = solve(built.problem, node_limit=node_limit)
     return _assemble(built, solution)
 
 
