@@ -118,6 +118,7 @@ class _Search:
         self.have_cr = [0] * n
         self.use_flow = False
         self.flows: dict[tuple[object, ...], int] = {}
+        self.tiers_present = set(p.course_tier)
         self.order: list[int] = []
         self.pending = [False] * len(p.options)
         self.have_co = [0] * n
@@ -250,30 +251,33 @@ class _Search:
         resid_total_cr = resid_total_co = 0
         cum = [[0, 0, 0, 0] for _ in members]
         flow_missing = 0
+        unsat = 0
+        present = self.tiers_present
         for t in range(TIERS):
-            sup_cr += self.gsup_cr[gbase + t]
-            sup_co += self.gsup_co[gbase + t]
-            open_cr: list[int] = []
-            open_co: list[int] = []
-            blocked = 0
-            for x, j in enumerate(members):
-                cj = cum[x]
-                idx = j * TIERS + t
-                cj[0] += acc_cr[idx]
-                cj[1] += acc_co[idx]
-                cj[2] += pot_cr[idx]
-                cj[3] += pot_co[idx]
-                rc = p.need_credits[j] - cj[0]
-                ro = p.need_courses[j] - cj[1]
-                if rc <= 0 and ro <= 0:
-                    continue
-                if rc > cj[2] or ro > cj[3]:
-                    blocked += 1
-                    continue
-                open_cr.append(rc if rc > 0 else 0)
-                open_co.append(ro if ro > 0 else 0)
-            fit = min(_fits(open_cr, sup_cr), _fits(open_co, sup_co))
-            unsat = blocked + len(open_cr) - fit
+            if t == 0 or t in present:  # a tier without courses changes nothing
+                sup_cr += self.gsup_cr[gbase + t]
+                sup_co += self.gsup_co[gbase + t]
+                open_cr: list[int] = []
+                open_co: list[int] = []
+                blocked = 0
+                for x, j in enumerate(members):
+                    cj = cum[x]
+                    idx = j * TIERS + t
+                    cj[0] += acc_cr[idx]
+                    cj[1] += acc_co[idx]
+                    cj[2] += pot_cr[idx]
+                    cj[3] += pot_co[idx]
+                    rc = p.need_credits[j] - cj[0]
+                    ro = p.need_courses[j] - cj[1]
+                    if rc <= 0 and ro <= 0:
+                        continue
+                    if rc > cj[2] or ro > cj[3]:
+                        blocked += 1
+                        continue
+                    open_cr.append(rc if rc > 0 else 0)
+                    open_co.append(ro if ro > 0 else 0)
+                fit = min(_fits(open_cr, sup_cr), _fits(open_co, sup_co))
+                unsat = blocked + len(open_cr) - fit
             pen += unsat
             if t == TIERS - 1:
                 if self.use_flow:
