@@ -55,10 +55,12 @@ from ilpcore.model.profile import (
 )
 from ilpcore.model.reviews import Participant, Review, ReviewKind, SignOff
 from ilpcore.model.saved import SavedItem, SavedList, SavedListKind
+from ilpcore.model.schedule import TWICE_A_YEAR, ReviewSchedule
 
 __all__ = [
     "GRADE_LEVEL_MAX",
     "GRADE_LEVEL_MIN",
+    "TWICE_A_YEAR",
     "Accommodation",
     "AccommodationSource",
     "Activity",
@@ -95,6 +97,7 @@ __all__ = [
     "Reflection",
     "Review",
     "ReviewKind",
+    "ReviewSchedule",
     "Role",
     "SavedItem",
     "SavedList",
@@ -115,6 +118,7 @@ MODEL_TYPES: tuple[type, ...] = (
     Accommodation, Activity, Artifact, Aspiration, AssessmentResult, Benchmark, Contact,
     CoursePlan, CourseRecord, Demographics, DocumentLink, Enrollment, Goal, Instrument,
     Participant, PersonName, PhaseCompletion, Plan, Profile, ProgressNote, Reflection, Review,
+    ReviewSchedule,
     SavedItem, SavedList, SchoolRef, Score, SignOff, Student, SubjectRef, Term,
 )  # fmt: skip
 """Every model value type (enums excluded), for the converter and the test strategies."""

@@ -12,6 +12,7 @@ from ilpcore.exceptions import NotFoundError, Problem
 from ilpcore.model._checks import (
     Check,
     ModelBase,
+    boolean,
     check,
     each,
     instance_of,
@@ -29,6 +30,7 @@ from ilpcore.model.phases import PhaseCompletion
 from ilpcore.model.profile import Profile
 from ilpcore.model.reviews import Review
 from ilpcore.model.saved import SavedList
+from ilpcore.model.schedule import ReviewSchedule
 
 __all__ = ["Plan"]
 
@@ -79,6 +81,13 @@ class Plan(ModelBase):
     saved_lists: tuple[SavedList, ...] = attrs.field(
         default=(), metadata=_items_with_ids(SavedList)
     )
+    parental_access_consent: bool = attrs.field(default=False, metadata=check(boolean))
+    """Whether a student of 18 or older lets parents and guardians keep access to the plan
+    (FERPA passes the rights over the record to the student at 18)."""
+    review_schedule: ReviewSchedule | None = attrs.field(
+        default=None, metadata=check(optional(instance_of(ReviewSchedule)))
+    )
+    """When regular reviews fall; ``None`` means the district's default schedule."""
     revision: int = attrs.field(default=0, metadata=check(non_negative_int))
 
     def _check(self) -> Iterable[Problem]:
