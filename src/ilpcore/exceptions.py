@@ -17,9 +17,12 @@ __all__ = [
     "ConflictError",
     "DataFileError",
     "IlpcoreError",
+    "NoRuleSetError",
     "NotFoundError",
+    "OverrideError",
     "PluginError",
     "Problem",
+    "RuleSetError",
     "SchemaError",
     "StoreError",
     "StoreSchemaError",
@@ -204,3 +207,22 @@ class UndifferentiatedProfileError(ValidationError):
     Raised by matching unless the caller asks for a best effort; the problem's
     path names the profile (e.g. ``scores``) and the message gives its spread.
     """
+
+
+# --- requirements ---
+
+
+class RuleSetError(ValidationError):
+    """A graduation rule set (TOML or JSON) is not valid; each problem names its path in the file.
+
+    >>> str(RuleSetError([Problem("requirements[2].min_credits", "must not be negative")]))
+    'requirements[2].min_credits: must not be negative'
+    """
+
+
+class NoRuleSetError(NotFoundError):
+    """No rule set is registered for the jurisdiction, cohort and diploma asked for."""
+
+
+class OverrideError(ValidationError):
+    """An audit override (waiver, substitution...) names a missing requirement path or course."""

@@ -19,6 +19,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.store",
     "ilpcore.cli.careers",
     "ilpcore.cli.interests",
+    "ilpcore.cli.audit",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 
