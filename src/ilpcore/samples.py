@@ -108,14 +108,14 @@ def _courses() -> tuple[CourseRecord, ...]:
         _course("SS9300", "World Civilizations", "social_studies", 2024, 9, "1", done, "B"),
         _course("HE9010", "Health", "health", 2024, 9, "0.5", done, "A", fall),
         _course("PE9010", "Physical Education", "physical_education", 2024, 9, "0.5", done, "A", spring),
-        _course("AR9400", "Visual Art I", "fine_arts", 2024, 9, "1", done, "A"),
+        _course("AR9400", "Visual Art I", "arts", 2024, 9, "1", done, "A"),
         _course("WL9510", "Spanish I", "world_languages", 2024, 9, "1", done, "B+"),
         _course("EN0200", "English II", "english_language_arts", 2025, 10, "1", now, None, Session.FULL_YEAR, honors),
         _course("MA0310", "Algebra II", "mathematics", 2025, 10, "1", now),
         _course("SC0220", "Chemistry", "science", 2025, 10, "1", now, None, Session.FULL_YEAR, lab),
         _course("SS0310", "U.S. History", "social_studies", 2025, 10, "1", now),
         _course("CT0610", "Principles of Health Science", "career_technical", 2025, 10, "1", now, None, Session.FULL_YEAR, CourseAttribute.CTE),
-        _course("FL0110", "Financial Literacy", "social_studies", 2025, 10, "0.5", now, None, fall),
+        _course("FL0110", "Financial Literacy", "financial_literacy", 2025, 10, "0.5", now, None, fall),
         _course("WL0520", "Spanish II", "world_languages", 2025, 10, "1", now),
     )  # fmt: skip
 
@@ -134,6 +134,8 @@ def _course_plan() -> CoursePlan:
         _course("MA1410", "Pre-Calculus", "mathematics", 2026, 11, "1", planned),
         _course("SC1330", "AP Biology", "science", 2026, 11, "1", planned, None, full, ap, lab),
         _course("SS1220", "Civics", "social_studies", 2026, 11, "0.5", planned, None, Session.FALL_SEMESTER),
+        _course("SS1230", "Psychology", "social_studies", 2026, 11, "0.5", planned, None, Session.SPRING_SEMESTER),
+        _course("WL1530", "Spanish III", "world_languages", 2026, 11, "1", planned),
         _course("CT1620", "Medical Terminology", "career_technical", 2026, 11, "1", planned, None, full, cte),
         _course("CT1630", "Emergency Procedures", "career_technical", 2026, 11, "1", planned, None, full, cte),
         _course("EN1400", "English IV", "english_language_arts", 2027, 12, "1", planned),
@@ -374,7 +376,7 @@ def sample_plan() -> Plan:
 def scaled_plan(courses: int = 60, activities: int = 40, goals: int = 20) -> Plan:
     """A deterministic plan of the given size, built on :func:`sample_plan`, for benchmarks."""
     base = sample_plan()
-    subjects = ("mathematics", "science", "english_language_arts", "social_studies", "fine_arts")
+    subjects = ("mathematics", "science", "english_language_arts", "social_studies", "arts")
     course_list = tuple(
         CourseRecord(
             f"X{i:04d}",

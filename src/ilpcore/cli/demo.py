@@ -29,8 +29,15 @@ def _plan_step(context: DemoContext) -> DemoSection:
 def demo_steps() -> list[tuple[str, DemoStep]]:
     """The ``(name, step)`` pairs of the demo, in order (features are imported only here)."""
     from ilpcore.cli.store_demo import store_step
+    from ilpcore.matching.demo import match_step
+    from ilpcore.requirements.demo import audit_step
 
-    return [("plan", _plan_step), ("store", store_step)]
+    return [
+        ("plan", _plan_step),
+        ("match", match_step),
+        ("audit", audit_step),
+        ("store", store_step),
+    ]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

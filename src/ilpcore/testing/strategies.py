@@ -132,7 +132,7 @@ _WORDS = (
 )  # fmt: skip
 
 SUBJECTS = (
-    "english_language_arts", "mathematics", "science", "social_studies", "fine_arts",
+    "english_language_arts", "mathematics", "science", "social_studies", "arts",
     "world_languages", "physical_education", "health", "career_technical", "electives",
 )  # fmt: skip
 """Subject codes used by the generated course records."""
