@@ -15,7 +15,9 @@ import attrs
 __all__ = [
     "ConflictError",
     "DataFileError",
+    "ExtraNotInstalledError",
     "IlpcoreError",
+    "JsonResumeError",
     "NotFoundError",
     "PluginError",
     "Problem",
@@ -168,3 +170,33 @@ class ConflictError(IlpcoreError):
 
 class PluginError(IlpcoreError):
     """A plugin failed to load or implements a hook wrongly; the message names the plugin."""
+
+
+# --- resume ---
+
+
+class ExtraNotInstalledError(IlpcoreError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names the extra."""
+
+    def __init__(self, extra: str, feature: str, package: str) -> None:
+        self.extra = extra
+        self.package = package
+        super().__init__(
+            f"{feature} need the optional extra {extra!r} ({package} is not installed): "
+            f"pip install 'ilpcore[{extra}]'"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_extra_error, (self.extra, self.package, str(self)))
+
+
+def _rebuild_extra_error(extra: str, package: str, message: str) -> ExtraNotInstalledError:
+    error = ExtraNotInstalledError.__new__(ExtraNotInstalledError)
+    error.extra, error.package = extra, package
+    IlpcoreError.__init__(error, message)
+    return error
+
+
+class JsonResumeError(ValidationError):
+    """A JSON Resume document cannot be imported; each problem names the path of the bad value
+    (e.g. ``work[2].startDate``)."""

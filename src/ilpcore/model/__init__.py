@@ -53,6 +53,7 @@ from ilpcore.model.profile import (
     Enrollment,
     Profile,
 )
+from ilpcore.model.resume import EntryOverride, ResumeContact, ResumeSection, ResumeSpec
 from ilpcore.model.reviews import Participant, Review, ReviewKind, SignOff
 from ilpcore.model.saved import SavedItem, SavedList, SavedListKind
 
@@ -79,6 +80,7 @@ __all__ = [
     "Demographics",
     "DocumentLink",
     "Enrollment",
+    "EntryOverride",
     "Goal",
     "GoalCategory",
     "GoalHorizon",
@@ -93,6 +95,9 @@ __all__ = [
     "ProgressNote",
     "RaceEthnicity",
     "Reflection",
+    "ResumeContact",
+    "ResumeSection",
+    "ResumeSpec",
     "Review",
     "ReviewKind",
     "Role",
@@ -116,5 +121,6 @@ MODEL_TYPES: tuple[type, ...] = (
     CoursePlan, CourseRecord, Demographics, DocumentLink, Enrollment, Goal, Instrument,
     Participant, PersonName, PhaseCompletion, Plan, Profile, ProgressNote, Reflection, Review,
     SavedItem, SavedList, SchoolRef, Score, SignOff, Student, SubjectRef, Term,
+    EntryOverride, ResumeContact, ResumeSpec,
 )  # fmt: skip
 """Every model value type (enums excluded), for the converter and the test strategies."""
