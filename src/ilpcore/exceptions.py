@@ -21,6 +21,7 @@ __all__ = [
     "NotFoundError",
     "PluginError",
     "Problem",
+    "ResumeRenderError",
     "SchemaError",
     "UnsupportedVersionError",
     "ValidationError",
@@ -200,3 +201,7 @@ def _rebuild_extra_error(extra: str, package: str, message: str) -> ExtraNotInst
 class JsonResumeError(ValidationError):
     """A JSON Resume document cannot be imported; each problem names the path of the bad value
     (e.g. ``work[2].startDate``)."""
+
+
+class ResumeRenderError(IlpcoreError):
+    """A resume could not be rendered (e.g. the PDF layout failed); the message says why."""

@@ -40,8 +40,11 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def to_html(resume: Resume) -> str:
+def to_html(resume: Resume, *, pdf_font: object = None) -> str:
     """The resume as a standalone HTML5 page (inline CSS, no scripts, nothing fetched).
+
+    ``pdf_font`` is for :func:`ilpcore.resume.pdf.to_pdf`: a font with ``regular`` and
+    ``bold`` file paths to embed.
 
     >>> from ilpcore.resume import build_resume
     >>> from ilpcore.samples import sample_plan
@@ -49,4 +52,4 @@ def to_html(resume: Resume) -> str:
     >>> page.startswith("<!DOCTYPE html>"), "<h1>Maya Okafor</h1>" in page
     (True, True)
     """
-    return _environment().get_template(_TEMPLATE).render(resume=resume)
+    return _environment().get_template(_TEMPLATE).render(resume=resume, pdf_font=pdf_font)
