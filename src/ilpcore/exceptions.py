@@ -204,4 +204,5 @@ class JsonResumeError(ValidationError):
 
 
 class ResumeRenderError(IlpcoreError):
-    """A resume could not be rendered (e.g. the PDF layout failed); the message says why."""
+    """A resume could not be rendered or written where asked (the PDF layout failed, a PDF was
+    sent to a terminal, the output file cannot be written); the message says why."""

@@ -63,9 +63,14 @@ def test_student_text_reaches_the_pdf_as_text() -> None:
     assert f"{hostile} Okafor" in _text(pdf)
 
 
-def test_an_embedded_unicode_font_is_found() -> None:
+def test_a_unicode_font_is_embedded_and_used() -> None:
     font = default_font()
     if font is None:
         pytest.skip("neither DejaVu Sans nor ReportLab's Vera is installed")
-    assert font.regular.is_file()
-    assert font.bold.is_file()
+    plan = sample_plan()
+    name = evolve(plan.student.name, given="Zoë Ωmega Жанна")
+    pdf = to_pdf(build_resume(evolve(plan, student=evolve(plan.student, name=name))))
+    # ReportLab writes font dictionaries uncompressed: /BaseFont /AAAAAA+DejaVuSans
+    assert b"+" + font.regular.stem.encode() in pdf
+    if font.regular.stem.startswith("DejaVu"):  # Vera has no Greek or Cyrillic letters
+        assert "Zoë Ωmega Жанна Okafor" in _text(pdf)

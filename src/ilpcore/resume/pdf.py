@@ -1,6 +1,7 @@
 """A resume as PDF, from the HTML rendering, offline, through xhtml2pdf (extra ``pdf``).
 
-xhtml2pdf is pure Python (on ReportLab): no browser, no network.  The PDF's built-in fonts
+xhtml2pdf is pure Python (on ReportLab): no browser, and its resource policy is set so that
+nothing is fetched from the network and only the font files are read.  The PDF's built-in fonts
 cover Latin-1 only, so a TrueType font with wide Unicode coverage is embedded: the one given,
 else DejaVu Sans where the system has it (Debian: ``fonts-dejavu-core``), else ReportLab's
 Bitstream Vera; characters a font lacks show as boxes.
@@ -61,16 +62,21 @@ def to_pdf(resume: Resume, *, font: PdfFont | None = None) -> bytes:
     """
     try:
         from xhtml2pdf import pisa
+        from xhtml2pdf.config.resources import ResourceAccessPolicy
     except ImportError as e:
-        raise ExtraNotInstalledError("pdf", "PDF resumes", "xhtml2pdf") from e
-    page = to_html(resume, pdf_font=font or default_font())
+        raise ExtraNotInstalledError("pdf", "PDF resumes", "xhtml2pdf>=0.2.28") from e
+    font = font or default_font()
+    page = to_html(resume, pdf_font=font)
+    # Nothing is fetched from the network; local reads only of the font files' folders.
+    roots = () if font is None else (font.regular.parent, font.bold.parent)
+    policy = ResourceAccessPolicy(allow_remote=False, base_dir=None, extra_roots=roots)
     output = io.BytesIO()
     # xhtml2pdf logs every CSS property it ignores; none of that is the user's business.
     logger = logging.getLogger("xhtml2pdf")
     level = logger.level
     logger.setLevel(logging.ERROR)
     try:
-        status = pisa.CreatePDF(page, dest=output, encoding="utf-8")
+        status = pisa.CreatePDF(page, dest=output, encoding="utf-8", resource_policy=policy)
     finally:
         logger.setLevel(level)
     if status.err:
