@@ -26,7 +26,7 @@ _TEMPLATE = "resume.html.j2"
 def _environment() -> jinja2.Environment:
     try:
         import jinja2
-    except ImportError as e:  # pragma: no cover - the dev environment has jinja2
+    except ImportError as e:
         raise ExtraNotInstalledError("resume", "HTML resumes", "jinja2") from e
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("ilpcore.resume", "templates"),
