@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from ilpcore.exceptions import JsonResumeError
 from ilpcore.model import ActivityKind, Plan, ResumeSection, ResumeSpec, evolve
 from ilpcore.resume import build_resume
+from ilpcore.resume.builder import ACTIVITY_SECTIONS
 from ilpcore.resume.jsonresume import to_json_resume
 from ilpcore.resume.jsonresume_import import from_json_resume
 from ilpcore.samples import sample_plan
@@ -152,3 +153,56 @@ def test_theme_renders_an_export(tmp_path: Path) -> None:
     page = output.read_text(encoding="utf-8")
     for text in ("Maya Okafor", "Valley Fresh Grocery", "Hospital volunteer", "Teamwork"):
         assert text in page
+
+
+@SLOW
+@given(st.data(), plans(max_items=3))
+def test_import_without_meta_keeps_every_shown_activity(data: st.DataObject, plan: Plan) -> None:
+    spec = data.draw(resume_specs(tuple(a.id for a in plan.activities)))
+    document = to_json_resume(plan, spec)
+    del document["meta"]
+    imported = from_json_resume(document, imported_on=date(2026, 1, 1))
+    original = build_resume(plan, spec)
+    again = build_resume(imported.plan, imported.spec)
+    for section in ACTIVITY_SECTIONS:
+        before, after = original.section(section), again.section(section)
+        shown = [] if before is None else sorted((e.title, e.organization) for e in before.entries)
+        rebuilt = [] if after is None else sorted((e.title, e.organization) for e in after.entries)
+        assert rebuilt == shown
+
+
+def test_a_document_from_elsewhere_imports() -> None:
+    document = {
+        "basics": {"name": "Ana María López", "email": "ana@example.org", "summary": "Nursing"},
+        "work": [{"name": "Cafe Sol", "position": "Barista", "startDate": "2024-06"}],
+        "volunteer": [{"organization": "Food Bank", "position": "Sorter", "startDate": "2023"}],
+        "projects": [{"name": "Student council", "type": "leadership", "roles": ["Treasurer"]}],
+        "awards": [{"title": "Honor roll", "date": "2024-05-30"}],
+        "skills": [{"name": "Spanish"}],
+        "interests": [{"name": "Running"}],
+    }
+    imported = from_json_resume(document, imported_on=date(2026, 1, 1))
+    plan = imported.plan
+    assert plan.student.name.given == "Ana María"
+    assert plan.student.name.family == "López"
+    assert [(a.id, a.kind.value, a.start.isoformat()) for a in plan.activities] == [
+        ("work-1", "work_experience", "2024-06-01"),
+        ("volunteer-1", "community_service", "2023-01-01"),
+        ("projects-1", "leadership", "2026-01-01"),
+        ("awards-1", "award", "2024-05-30"),
+    ]
+    assert plan.activities[2].role == "Treasurer"
+    resume = build_resume(plan, imported.spec)
+    assert [s.section for s in resume.sections] == [
+        ResumeSection.OBJECTIVE,
+        ResumeSection.WORK_EXPERIENCE,
+        ResumeSection.COMMUNITY_SERVICE,
+        ResumeSection.ACTIVITIES,
+        ResumeSection.AWARDS,
+        ResumeSection.SKILLS,
+        ResumeSection.INTERESTS,
+    ]
+    assert resume.contact_lines == ("ana@example.org",)
+    skills = resume.section(ResumeSection.SKILLS)
+    assert skills is not None
+    assert [e.title for e in skills.entries] == ["Spanish"]

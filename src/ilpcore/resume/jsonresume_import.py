@@ -2,13 +2,20 @@
 
 The mapping is the one :mod:`ilpcore.resume.jsonresume` exports.  When the document carries
 ilpcore's ``meta.ilpcore`` block (and an array still has as many items as its meta list), the
-ILP-only facts come from it and building the resume again gives back the same resume.  Without
-it (a resume written elsewhere) activities get ids such as ``work-1``, the kind their array
-implies (``projects`` are extracurricular unless ``type`` names a kind), no hours; the school
-gets the id ``imported-school``; coursework is not imported; dates given as ``YYYY`` or
-``YYYY-MM`` mean the first day of that year or month; an item without a start date starts
-on ``imported_on``.  Skills that no imported activity lists become one self-reported *skills*
-assessment (instrument ``jsonresume``), so they stay on the resume.
+ILP-only facts come from it and building the resume again gives back the same resume.
+
+Without it (a resume written elsewhere):
+
+* activities get ids such as ``work-1``, the kind their array implies (``projects`` are
+  extracurricular unless ``type`` names a kind), and no hours;
+* the school gets the id ``imported-school``; coursework is not imported; a document without a
+  school (``education[0].institution``) gets a placeholder school and class year (the import
+  year), which its resume does not show;
+* dates given as ``YYYY`` or ``YYYY-MM`` mean the first day of that year or month; an item
+  without a start date starts on ``imported_on``.
+
+Skills that no imported activity lists become one self-reported *skills* assessment
+(instrument ``jsonresume``), so they stay on the resume.
 
 Problems are reported all at once as a :class:`~ilpcore.exceptions.JsonResumeError`, each
 with its path, e.g. ``work[2].startDate``.
@@ -16,7 +23,6 @@ with its path, e.g. ``work[2].startDate``.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, TypeVar
@@ -44,6 +50,7 @@ from ilpcore.model import (
     Score,
     Student,
 )
+from ilpcore.resume._json_reader import JsonReader as _Reader
 from ilpcore.serialization import from_document
 
 __all__ = ["ImportedResume", "from_json_resume"]
@@ -61,7 +68,6 @@ _ARRAY_SECTIONS = {
     "awards": ResumeSection.AWARDS,
 }
 _T = TypeVar("_T")
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 @attrs.frozen
@@ -86,57 +92,6 @@ class ImportedResume:
         interests = tuple(dict.fromkeys((*plan.profile.interests, *self.plan.profile.interests)))
         profile = attrs.evolve(plan.profile, interests=interests)
         return attrs.evolve(plan, activities=activities, courses=courses, profile=profile)
-
-
-class _Reader:
-    """Reads values by path, collecting problems instead of stopping at the first."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def fail(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path, message))
-
-    def obj(self, value: object, path: str) -> dict[str, Any]:
-        if value is None:
-            return {}
-        if not isinstance(value, dict):
-            self.fail(path, f"must be an object, not {type(value).__name__}")
-            return {}
-        return value
-
-    def array(self, value: object, path: str) -> list[Any]:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            self.fail(path, f"must be an array, not {type(value).__name__}")
-            return []
-        return value
-
-    def text(self, value: object, path: str) -> str | None:
-        if value is None or (isinstance(value, str) and not value.strip()):
-            return None
-        if not isinstance(value, str):
-            self.fail(path, f"must be a string, not {type(value).__name__}")
-            return None
-        return value
-
-    def day(self, value: object, path: str) -> date | None:
-        text = self.text(value, path)
-        if text is None:
-            return None
-        m = _DATE.fullmatch(text)
-        try:
-            if m is None:
-                raise ValueError
-            return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-        except ValueError:
-            self.fail(path, f"{text!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
-            return None
-
-    def texts(self, value: object, path: str) -> tuple[str, ...]:
-        items = (self.text(v, f"{path}[{i}]") for i, v in enumerate(self.array(value, path)))
-        return tuple(t for t in items if t is not None)
 
 
 def from_json_resume(document: object, *, imported_on: date | None = None) -> ImportedResume:
@@ -168,7 +123,7 @@ def from_json_resume(document: object, *, imported_on: date | None = None) -> Im
             activity = _activity(r, key, i, item_values, r.obj(extra, extra_path), today)
             if activity is not None:
                 activities.append(activity)
-    student = _student(r, basics, root, meta)
+    student = _student(r, basics, root, meta, today)
     profile = _profile(r, basics, root, meta, None if student is None else student.school)
     courses = _courses(r, meta)
     skills = _extra_skills(r, root, activities, today)
@@ -274,7 +229,7 @@ def _pick(values: dict[str, Any], *keys: str) -> dict[str, Any]:
 
 
 def _student(
-    r: _Reader, basics: dict[str, Any], root: dict[str, Any], meta: dict[str, Any]
+    r: _Reader, basics: dict[str, Any], root: dict[str, Any], meta: dict[str, Any], today: date
 ) -> Student | None:
     where = "meta.ilpcore.student"
     student = r.obj(meta.get("student"), where)
@@ -299,9 +254,11 @@ def _student(
         school = SchoolRef("imported-school", institution or "Unknown school")
     graduation = r.day(first.get("endDate"), "education[0].endDate")
     cohort = student.get("cohort", graduation.year if graduation else None)
-    if cohort is None:
+    if cohort is None and first.get("institution"):
         r.fail("education[0].endDate", "is needed (the class year) when there is no meta")
         return None
+    if cohort is None:  # no school at all: a placeholder the resume never shows
+        cohort = today.year
     return _build(
         r, where, Student, id="imported", name=name, grade_level=student.get("gradeLevel", 12),
         cohort=cohort, school=school,
@@ -384,4 +341,12 @@ def _spec(
         **{section: bool(root.get(key)) for key, section in _ARRAY_SECTIONS.items()},
     }
     sections = tuple(s for s in ResumeSection if s is ResumeSection.CONTACT or present.get(s))
-    return ResumeSpec(sections=sections, contact=contact or ResumeContact())
+    education = root.get("education")
+    has_school = isinstance(education, list) and any(
+        isinstance(e, dict) and e.get("institution") for e in education[:1]
+    )
+    return ResumeSpec(
+        sections=sections,
+        excluded=() if has_school else ("education",),
+        contact=contact or ResumeContact(),
+    )
