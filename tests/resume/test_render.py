@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 from html.parser import HTMLParser
 
 from hypothesis import HealthCheck, given, settings
@@ -164,3 +165,15 @@ def test_plain_text_is_plain_and_one_line_per_field(text: str) -> None:
     assert one_line(text) in document
     plain = to_text(build_resume(_hostile_plan(sample_plan(), "x"), _hostile_spec("x")))
     assert len(document.splitlines()) == len(plain.splitlines())
+
+
+def test_golden_json_resume() -> None:
+    from ilpcore.resume.jsonresume import to_json_resume
+
+    from .conftest import SAMPLE_SPEC
+
+    document = to_json_resume(sample_plan(), SAMPLE_SPEC)
+    del document["meta"]["ilpcore"]["generator"]  # names the ilpcore version
+    check_golden(
+        "sample.jsonresume.json", json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    )

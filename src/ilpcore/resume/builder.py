@@ -192,7 +192,7 @@ def _education(plan: Plan, spec: ResumeSpec) -> Iterator[ResumeEntry]:
             continue
         seen.add(entry_id)
         labels = [label for a, label in COURSEWORK_ATTRIBUTES.items() if a in c.attributes]
-        status = "" if c.status is CourseStatus.COMPLETED else " (in progress)"
+        status = "" if c.status is CourseStatus.COMPLETED else ", in progress"
         yield ResumeEntry(
             entry_id,
             c.title,

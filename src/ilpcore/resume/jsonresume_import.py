@@ -6,6 +6,8 @@ ILP-only facts come from it and building the resume again gives back the same re
 
 Without it (a resume written elsewhere):
 
+* the student gets the id ``imported``, grade 12, and the last word of ``basics.name`` as
+  family name;
 * activities get ids such as ``work-1``, the kind their array implies (``projects`` are
   extracurricular unless ``type`` names a kind), and no hours;
 * the school gets the id ``imported-school``; coursework is not imported; a document without a
