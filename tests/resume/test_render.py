@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from html.parser import HTMLParser
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -44,6 +45,9 @@ hostile_text = st.one_of(
         lambda s: bool(s.strip())
     ),
 )
+
+CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""Control characters other than the newline."""
 
 SLOW = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -141,6 +145,7 @@ def _plain(inline_html: str) -> str:
 
 @SLOW
 @given(hostile_text)
+@example("0\r\x1b")  # a control character after whitespace once left a trailing space
 def test_markdown_escape_makes_text_literal(text: str) -> None:
     rendered = _MD.render(markdown_escape(text))
     parsed = _parse(rendered)
@@ -165,6 +170,8 @@ def test_plain_text_is_plain_and_one_line_per_field(text: str) -> None:
     assert one_line(text) in document
     plain = to_text(build_resume(_hostile_plan(sample_plan(), "x"), _hostile_spec("x")))
     assert len(document.splitlines()) == len(plain.splitlines())
+    for rendered in (document, to_markdown(resume)):
+        assert not CONTROL.search(rendered), "a control character reached the output"
 
 
 def test_golden_json_resume() -> None:

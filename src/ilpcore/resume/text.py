@@ -1,7 +1,8 @@
 """A resume as plain text and as Markdown.
 
 Student text is untrusted.  Both renderers put every piece of it on one line (runs of
-whitespace, newlines included, become one space), so no text can break the layout.  Markdown
+whitespace, newlines included, become one space; other control characters are dropped), so no
+text can break the layout or reach a terminal as a control sequence.  Markdown
 also escapes the characters that would make it markup (:func:`markdown_escape`): a title such
 as ``**<script>**`` shows literally.
 """
@@ -18,13 +19,20 @@ __all__ = ["INLINE_SECTIONS", "markdown_escape", "one_line", "to_markdown", "to_
 INLINE_SECTIONS = frozenset({ResumeSection.SKILLS, ResumeSection.INTERESTS})
 """Sections printed as one comma-separated line rather than one entry a line."""
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+"""Control characters that :meth:`str.split` does not count as whitespace."""
 _MD_ANYWHERE = re.compile(r"([\\`*_\[\]<>&|~!(){}#])")
 _MD_LINE_START = re.compile(r"^([-+=:])|^(\d+)([.)])")
 
 
 def one_line(text: str) -> str:
-    """``text`` with each run of whitespace (newlines too) made one space, trimmed."""
-    return " ".join(text.split())
+    r"""``text`` with each run of whitespace (newlines too) made one space, trimmed, and other
+    control characters (such as the escape that starts a terminal control sequence) removed.
+
+    >>> one_line(" Hospital\n volunteer\x1b[31m ")
+    'Hospital volunteer[31m'
+    """
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def markdown_escape(text: str) -> str:
