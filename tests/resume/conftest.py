@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ilpcore.model import EntryOverride, ResumeContact, ResumeSpec
+from ilpcore.model import EntryOverride, Plan, ResumeContact, ResumeSpec
 from ilpcore.resume import Resume, build_resume
 from ilpcore.samples import sample_plan
 
@@ -21,6 +21,12 @@ SAMPLE_SPEC = ResumeSpec(
     show_gpa=True,
 )
 """The spec of the golden renderings: one entry moved first, one left out, one reworded."""
+
+
+def entry_ids(plan: Plan) -> tuple[str, ...]:
+    """Every entry id the plan's full resume has (with the objective and GPA), for specs."""
+    resume = build_resume(plan, ResumeSpec(objective="x", show_gpa=True))
+    return tuple(e.id for s in resume.sections for e in s.entries)
 
 
 def check_golden(name: str, text: str) -> None:

@@ -31,7 +31,7 @@ from ilpcore.resume import Resume, build_resume, unweighted_gpa
 from ilpcore.samples import sample_plan
 from ilpcore.testing.strategies import plans, resume_specs
 
-from .conftest import SAMPLE_SPEC
+from .conftest import SAMPLE_SPEC, entry_ids
 
 SLOW = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -148,8 +148,7 @@ def test_bad_specs_are_refused_with_paths() -> None:
 @SLOW
 @given(st.data(), plans(max_items=3))
 def test_any_plan_and_spec_build_a_resume(data: st.DataObject, plan: Plan) -> None:
-    ids = tuple(a.id for a in plan.activities)
-    spec = data.draw(resume_specs(ids))
+    spec = data.draw(resume_specs(entry_ids(plan)))
     resume = build_resume(plan, spec)
     shown = [s.section for s in resume.sections]
     assert shown == [s for s in spec.sections if s in shown]

@@ -35,6 +35,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import attrs
+
 from ilpcore._version import __version__
 from ilpcore.model import (
     Activity,
@@ -69,6 +71,9 @@ _ACTIVITY_ARRAYS: dict[ResumeSection, str] = {
 }
 """Which JSON Resume array each activity section goes to."""
 
+_NAMED_ARRAYS = {ResumeSection.SKILLS: "skills", ResumeSection.INTERESTS: "interests"}
+"""Sections exported as ``[{"name": ...}]``; ``meta.ilpcore.names`` keeps the plan's wording."""
+
 
 def to_json_resume(plan: Plan, spec: ResumeSpec | None = None) -> dict[str, Any]:
     """The resume of ``plan`` as a JSON Resume document (plain JSON types).
@@ -82,9 +87,13 @@ def to_json_resume(plan: Plan, spec: ResumeSpec | None = None) -> dict[str, Any]
     """
     spec = spec or ResumeSpec()
     resume = build_resume(plan, spec)
+    # The plan's own wording of each entry, before the student's overrides.
+    plain = build_resume(plan, attrs.evolve(spec, overrides=()))
+    source_titles = {e.id: e.title for s in plain.sections for e in s.entries}
     activities = {a.id: a for a in plan.activities}
     document: dict[str, Any] = {"$schema": JSON_RESUME_SCHEMA_URL, "basics": _basics(resume)}
     meta_activities: dict[str, list[dict[str, Any]]] = {}
+    meta_names: dict[str, list[str]] = {}
     for section in resume.sections:
         if section.section is ResumeSection.EDUCATION:
             document["education"] = [_education(section.entries)]
@@ -92,10 +101,10 @@ def to_json_resume(plan: Plan, spec: ResumeSpec | None = None) -> dict[str, Any]
             key = _ACTIVITY_ARRAYS[section.section]
             document[key] = [_ACTIVITY_EXPORTS[key](e) for e in section.entries]
             meta_activities[key] = [_activity_meta(activities[e.id], e) for e in section.entries]
-        elif section.section is ResumeSection.SKILLS:
-            document["skills"] = [{"name": e.title} for e in section.entries]
-        elif section.section is ResumeSection.INTERESTS:
-            document["interests"] = [{"name": e.title} for e in section.entries]
+        elif section.section in _NAMED_ARRAYS:
+            key = _NAMED_ARRAYS[section.section]
+            document[key] = [{"name": e.title} for e in section.entries]
+            meta_names[key] = [source_titles[e.id] for e in section.entries]
     document["meta"] = {
         "version": "v1.0.0",
         "ilpcore": {
@@ -104,6 +113,7 @@ def to_json_resume(plan: Plan, spec: ResumeSpec | None = None) -> dict[str, Any]
             "spec": to_document(spec),
             "student": _student_meta(plan),
             "activities": meta_activities,
+            "names": meta_names,
             "courses": [to_document(c) for c in _courses_meta(plan, spec, resume)],
         },
     }

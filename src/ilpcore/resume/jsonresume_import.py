@@ -128,7 +128,7 @@ def from_json_resume(document: object, *, imported_on: date | None = None) -> Im
     student = _student(r, basics, root, meta, today)
     profile = _profile(r, basics, root, meta, None if student is None else student.school)
     courses = _courses(r, meta)
-    skills = _extra_skills(r, root, activities, today)
+    skills = _extra_skills(r, root, meta, activities, today)
     spec = _spec(r, basics, root, meta)
     if student is None or r.problems:
         raise JsonResumeError(r.problems or [Problem("basics", "no student could be read")])
@@ -274,11 +274,7 @@ def _profile(
     meta: dict[str, Any],
     school: SchoolRef | None,
 ) -> Profile:
-    interests = tuple(
-        t
-        for i, item in enumerate(r.array(root.get("interests"), "interests"))
-        if (t := r.text(r.obj(item, f"interests[{i}]").get("name"), f"interests[{i}].name"))
-    )
+    interests = _names(r, root, meta, "interests")
     summary = r.text(basics.get("summary"), "basics.summary")
     aspirations = () if summary is None else (Aspiration(AspirationArea.CAREER, summary),)
     where = "meta.ilpcore.student.enrollment"
@@ -302,15 +298,29 @@ def _courses(r: _Reader, meta: dict[str, Any]) -> tuple[CourseRecord, ...]:
     return tuple(courses)
 
 
+def _names(r: _Reader, root: dict[str, Any], meta: dict[str, Any], key: str) -> tuple[str, ...]:
+    """The names of ``skills`` or ``interests``: the plan's wording from ``meta.ilpcore.names``
+    where it is there for every item, else the names as shown."""
+    items = r.array(root.get(key), key)
+    shown = [
+        r.text(r.obj(v, f"{key}[{i}]").get("name"), f"{key}[{i}].name") for i, v in enumerate(items)
+    ]
+    where = f"meta.ilpcore.names.{key}"
+    source = r.texts(r.obj(meta.get("names"), "meta.ilpcore.names").get(key), where)
+    if len(source) == len(items):
+        return source
+    return tuple(name for name in shown if name is not None)
+
+
 def _extra_skills(
-    r: _Reader, root: dict[str, Any], activities: list[Activity], today: date
+    r: _Reader,
+    root: dict[str, Any],
+    meta: dict[str, Any],
+    activities: list[Activity],
+    today: date,
 ) -> tuple[AssessmentResult, ...]:
     known = {s for a in activities for s in a.skills}
-    extra: dict[str, None] = {}
-    for i, item in enumerate(r.array(root.get("skills"), "skills")):
-        name = r.text(r.obj(item, f"skills[{i}]").get("name"), f"skills[{i}].name")
-        if name is not None and name not in known:
-            extra[name] = None
+    extra = {name: None for name in _names(r, root, meta, "skills") if name not in known}
     if not extra:
         return ()
     scores = tuple(Score(s, Decimal(1), Decimal(0), Decimal(1)) for s in extra)
