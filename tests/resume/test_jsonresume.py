@@ -206,3 +206,11 @@ def test_a_document_from_elsewhere_imports() -> None:
     skills = resume.section(ResumeSection.SKILLS)
     assert skills is not None
     assert [e.title for e in skills.entries] == ["Spanish"]
+
+
+def test_a_course_recorded_twice_counts_twice_after_import() -> None:
+    plan = sample_plan()
+    plan = evolve(plan, courses=(*plan.courses, plan.courses[4]))  # the B in World Civilizations
+    spec = ResumeSpec(show_gpa=True)
+    imported = from_json_resume(to_json_resume(plan, spec))
+    assert build_resume(imported.plan, imported.spec) == build_resume(plan, spec)

@@ -233,9 +233,10 @@ def _courses_meta(plan: Plan, spec: ResumeSpec, resume: Resume) -> list[CourseRe
         return []
     shown = {e.id for e in education.entries}
     gpa_shown = "education" in shown and spec.show_gpa
-    chosen: list[CourseRecord] = []
-    for c in plan.courses:
-        graded = c.status in (CourseStatus.COMPLETED, CourseStatus.FAILED) and c.mark is not None
-        if ((gpa_shown and graded) or course_entry_id(c) in shown) and c not in chosen:
-            chosen.append(c)
-    return chosen
+    graded = (CourseStatus.COMPLETED, CourseStatus.FAILED)
+    # No de-duplication: a course recorded twice counts twice in the GPA.
+    return [
+        c
+        for c in plan.courses
+        if (gpa_shown and c.status in graded and c.mark is not None) or course_entry_id(c) in shown
+    ]
