@@ -140,7 +140,7 @@ def test_theme_renders_an_export(tmp_path: Path) -> None:
     resumed = tools / "node_modules" / ".bin" / "resumed"
     node = shutil.which("node")
     assert node is not None, "node is needed for the theme test"
-    plan = evolve(sample_plan())
+    plan = sample_plan()
     source = tmp_path / "resume.json"
     source.write_text(json.dumps(to_json_resume(plan, SAMPLE_SPEC)), encoding="utf-8")
     output = tmp_path / "resume.html"
