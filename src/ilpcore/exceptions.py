@@ -16,12 +16,15 @@ __all__ = [
     "BlobTooLargeError",
     "ConflictError",
     "DataFileError",
+    "ExtraNotInstalledError",
     "IlpcoreError",
+    "JsonResumeError",
     "NoRuleSetError",
     "NotFoundError",
     "OverrideError",
     "PluginError",
     "Problem",
+    "ResumeRenderError",
     "RuleSetError",
     "SchemaError",
     "StoreError",
@@ -226,3 +229,38 @@ class NoRuleSetError(NotFoundError):
 
 class OverrideError(ValidationError):
     """An audit override (waiver, substitution...) names a missing requirement path or course."""
+
+
+# --- resume ---
+
+
+class ExtraNotInstalledError(IlpcoreError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names the extra."""
+
+    def __init__(self, extra: str, feature: str, package: str) -> None:
+        self.extra = extra
+        self.package = package
+        super().__init__(
+            f"{feature} need the optional extra {extra!r} ({package} is not installed): "
+            f"pip install 'ilpcore[{extra}]'"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_extra_error, (self.extra, self.package, str(self)))
+
+
+def _rebuild_extra_error(extra: str, package: str, message: str) -> ExtraNotInstalledError:
+    error = ExtraNotInstalledError.__new__(ExtraNotInstalledError)
+    error.extra, error.package = extra, package
+    IlpcoreError.__init__(error, message)
+    return error
+
+
+class JsonResumeError(ValidationError):
+    """A JSON Resume document cannot be imported; each problem names the path of the bad value
+    (e.g. ``work[2].startDate``)."""
+
+
+class ResumeRenderError(IlpcoreError):
+    """A resume could not be rendered or written where asked (the PDF layout failed, a PDF was
+    sent to a terminal, the output file cannot be written); the message says why."""

@@ -47,6 +47,8 @@ from ilpcore.model import (
     Profile,
     ProgressNote,
     Reflection,
+    ResumeContact,
+    ResumeSpec,
     Review,
     ReviewKind,
     Role,
@@ -370,6 +372,11 @@ def sample_plan() -> Plan:
         reflections=reflections,
         assessments=(interest,),
         saved_lists=saved,
+        resume_spec=ResumeSpec(
+            contact=ResumeContact("maya.okafor@example.org", location="Lexington, KY"),
+            objective="Hospital volunteer and HOSA member looking for a summer job in patient care.",
+            show_gpa=True,
+        ),
     )
 
 

@@ -20,6 +20,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.careers",
     "ilpcore.cli.interests",
     "ilpcore.cli.audit",
+    "ilpcore.cli.resume",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 

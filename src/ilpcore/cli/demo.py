@@ -31,11 +31,13 @@ def demo_steps() -> list[tuple[str, DemoStep]]:
     from ilpcore.cli.store_demo import store_step
     from ilpcore.matching.demo import match_step
     from ilpcore.requirements.demo import audit_step
+    from ilpcore.resume.demo import demo_step as resume_step
 
     return [
         ("plan", _plan_step),
         ("match", match_step),
         ("audit", audit_step),
+        ("resume", resume_step),
         ("store", store_step),
     ]
 

@@ -53,6 +53,7 @@ from ilpcore.model.profile import (
     Enrollment,
     Profile,
 )
+from ilpcore.model.resume import EntryOverride, ResumeContact, ResumeSection, ResumeSpec
 from ilpcore.model.reviews import Participant, Review, ReviewKind, SignOff
 from ilpcore.model.saved import SavedItem, SavedList, SavedListKind
 from ilpcore.model.schedule import TWICE_A_YEAR, ReviewSchedule
@@ -81,6 +82,7 @@ __all__ = [
     "Demographics",
     "DocumentLink",
     "Enrollment",
+    "EntryOverride",
     "Goal",
     "GoalCategory",
     "GoalHorizon",
@@ -95,6 +97,9 @@ __all__ = [
     "ProgressNote",
     "RaceEthnicity",
     "Reflection",
+    "ResumeContact",
+    "ResumeSection",
+    "ResumeSpec",
     "Review",
     "ReviewKind",
     "ReviewSchedule",
@@ -120,5 +125,6 @@ MODEL_TYPES: tuple[type, ...] = (
     Participant, PersonName, PhaseCompletion, Plan, Profile, ProgressNote, Reflection, Review,
     ReviewSchedule,
     SavedItem, SavedList, SchoolRef, Score, SignOff, Student, SubjectRef, Term,
+    EntryOverride, ResumeContact, ResumeSpec,
 )  # fmt: skip
 """Every model value type (enums excluded), for the converter and the test strategies."""

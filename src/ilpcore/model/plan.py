@@ -28,6 +28,7 @@ from ilpcore.model.goals import Goal, GoalStatus
 from ilpcore.model.people import Student
 from ilpcore.model.phases import PhaseCompletion
 from ilpcore.model.profile import Profile
+from ilpcore.model.resume import ResumeSpec
 from ilpcore.model.reviews import Review
 from ilpcore.model.saved import SavedList
 from ilpcore.model.schedule import ReviewSchedule
@@ -81,6 +82,10 @@ class Plan(ModelBase):
     saved_lists: tuple[SavedList, ...] = attrs.field(
         default=(), metadata=_items_with_ids(SavedList)
     )
+    resume_spec: ResumeSpec | None = attrs.field(
+        default=None, metadata=check(optional(instance_of(ResumeSpec)))
+    )
+    """What the student chose to show on their resume (built from the rest of the plan)."""
     parental_access_consent: bool = attrs.field(default=False, metadata=check(boolean))
     """Whether a student of 18 or older lets parents and guardians keep access to the plan
     (FERPA passes the rights over the record to the student at 18)."""

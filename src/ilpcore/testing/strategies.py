@@ -55,6 +55,7 @@ from ilpcore.model import (
     Demographics,
     DocumentLink,
     Enrollment,
+    EntryOverride,
     Goal,
     GoalCategory,
     GoalHorizon,
@@ -69,6 +70,9 @@ from ilpcore.model import (
     ProgressNote,
     RaceEthnicity,
     Reflection,
+    ResumeContact,
+    ResumeSection,
+    ResumeSpec,
     Review,
     ReviewKind,
     ReviewSchedule,
@@ -105,6 +109,8 @@ __all__ = [
     "plans",
     "profiles",
     "register_type_strategies",
+    "resume_contacts",
+    "resume_specs",
     "review_schedules",
     "reviews",
     "saved_items",
@@ -556,7 +562,50 @@ def plans(draw: st.DrawFn, max_items: int = 3) -> Plan:
         saved_lists=draw(_unique_ids(saved_lists(), 3)),
         review_schedule=draw(_opt(review_schedules())),
         parental_access_consent=draw(st.booleans()),
+        resume_spec=draw(_opt(resume_specs())),
         revision=draw(st.integers(0, 1000)),
+    )
+
+
+_EMAILS = st.sampled_from(("maya@example.org", "student+resume@school.example"))
+
+
+@functools.cache
+def resume_contacts() -> st.SearchStrategy[ResumeContact]:
+    return st.builds(
+        ResumeContact,
+        _opt(_EMAILS),
+        _opt(st.sampled_from(("+1 859 555 0100", "(502) 555-0123"))),
+        _opt(texts()),
+        _opt(st.sampled_from(("https://maya.example.org", "https://portfolio.example/x"))),
+    )
+
+
+@st.composite
+def _entry_overrides(draw: st.DrawFn, ids: st.SearchStrategy[str]) -> EntryOverride:
+    fields = draw(st.tuples(_opt(texts()), _opt(texts()), _opt(texts()), _opt(texts(200))))
+    if fields == (None, None, None, None):
+        fields = (draw(texts()), None, None, None)
+    return EntryOverride(draw(ids), *fields)
+
+
+@st.composite
+def resume_specs(draw: st.DrawFn, entry_ids: tuple[str, ...] = ()) -> ResumeSpec:
+    """Resume specs; ``entry_ids`` are the ids to exclude, put first and reword (some made up
+    ids are mixed in: a spec may name entries the plan no longer has)."""
+    ids = st.sampled_from((*entry_ids, "A-gone", "course:XX100", "skill:juggling"))
+    excluded = draw(st.lists(ids, max_size=3, unique=True))
+    first = draw(st.lists(ids.filter(lambda i: i not in excluded), max_size=3, unique=True))
+    return ResumeSpec(
+        sections=tuple(draw(st.permutations(list(ResumeSection)))[: draw(st.integers(0, 9))]),
+        excluded=tuple(excluded),
+        first=tuple(first),
+        overrides=tuple(
+            draw(st.lists(_entry_overrides(ids), max_size=3, unique_by=attrgetter("entry_id")))
+        ),
+        contact=draw(resume_contacts()),
+        objective=draw(_opt(texts(120))),
+        show_gpa=draw(st.booleans()),
     )
 
 
@@ -596,6 +645,9 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Score: _scores(),
     SubjectRef: st.builds(SubjectRef, st.sampled_from(SubjectKind), identifiers()),
     ReviewSchedule: review_schedules(),
+    ResumeContact: resume_contacts(),
+    EntryOverride: _entry_overrides(st.sampled_from(("A-1", "course:MA100", "skill:teamwork"))),
+    ResumeSpec: resume_specs(),
 }
 """The strategy for each model type (those not listed here are reached through these)."""
 
