@@ -20,6 +20,8 @@ __all__ = [
     "PluginError",
     "Problem",
     "SchemaError",
+    "UnknownEntryEducationError",
+    "UnknownLocationError",
     "UnsupportedVersionError",
     "ValidationError",
     "join_path",
@@ -168,3 +170,25 @@ class ConflictError(IlpcoreError):
 
 class PluginError(IlpcoreError):
     """A plugin failed to load or implements a hook wrongly; the message names the plugin."""
+
+
+# --- colleges ---
+
+
+class UnknownEntryEducationError(IlpcoreError, ValueError):
+    """An occupation's "typical entry education" is not one of the BLS categories."""
+
+    def __init__(self, value: str, known: tuple[str, ...]) -> None:
+        self.value = value
+        self.known = known
+        super().__init__(
+            f"entry_education: {value!r} is not a BLS entry-education category "
+            f"(one of {', '.join(map(repr, known))})"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.value, self.known))
+
+
+class UnknownLocationError(NotFoundError):
+    """A ZIP code or place to measure distance from is not known to the college directory."""

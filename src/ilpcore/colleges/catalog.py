@@ -1,0 +1,237 @@
+"""The immutable college catalog: institutions, their programs, outcomes, charges, admissions.
+
+Build it from the federal files with :func:`~ilpcore.colleges.load_colleges`, or
+from plain records with :meth:`CollegeCatalog.from_records` (a state's own list,
+a plugin, a test).  Lookups by UNITID are dictionary lookups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+
+from ilpcore.colleges.codes import AwardLevel, credential_level_of
+from ilpcore.colleges.crosswalk import Crosswalk
+from ilpcore.colleges.records import (
+    Admissions,
+    AwardCount,
+    Charges,
+    Institution,
+    Outcome,
+    Program,
+    ProgramRecord,
+)
+from ilpcore.colleges.tables import OutcomeTable, ProgramTable
+from ilpcore.exceptions import NotFoundError, UnknownLocationError
+
+__all__ = ["CollegeCatalog"]
+
+
+class CollegeCatalog:
+    """Colleges and their programs; immutable once built."""
+
+    __slots__ = (
+        "_admissions",
+        "_by_unitid",
+        "_charges",
+        "_outcomes",
+        "_programs",
+        "_zips",
+        "cip_titles",
+        "crosswalk",
+        "institutions",
+    )
+
+    institutions: tuple[Institution, ...]
+    """Every institution, by UNITID."""
+    crosswalk: Crosswalk
+    cip_titles: Mapping[str, str]
+    """CIP code (2-, 4- or 6-digit) → title."""
+
+    def __init__(
+        self,
+        institutions: Iterable[Institution],
+        programs: ProgramTable,
+        outcomes: OutcomeTable,
+        charges: Iterable[Charges] = (),
+        admissions: Iterable[Admissions] = (),
+        crosswalk: Crosswalk | None = None,
+        cip_titles: Mapping[str, str] | None = None,
+    ) -> None:
+        self.institutions = tuple(sorted(institutions, key=lambda i: i.unitid))
+        self._by_unitid = {i.unitid: i for i in self.institutions}
+        if len(self._by_unitid) != len(self.institutions):
+            raise ValueError("institutions repeat a UNITID")
+        self._programs = programs
+        self._outcomes = outcomes
+        self._charges = {c.unitid: c for c in charges}
+        self._admissions = {a.unitid: a for a in admissions}
+        self.crosswalk = crosswalk or Crosswalk({}, {})
+        self.cip_titles: Mapping[str, str] = dict(cip_titles or {})
+        self._zips: dict[str, tuple[float, float]] | None = None
+
+    @classmethod
+    def from_records(
+        cls,
+        institutions: Iterable[Institution],
+        programs: Iterable[ProgramRecord] = (),
+        outcomes: Iterable[Outcome] = (),
+        charges: Iterable[Charges] = (),
+        admissions: Iterable[Admissions] = (),
+        crosswalk: Crosswalk | None = None,
+        cip_titles: Mapping[str, str] | None = None,
+    ) -> CollegeCatalog:
+        """A catalog from plain records (e.g. a state's own list of colleges)."""
+        return cls(
+            institutions,
+            ProgramTable.of_records(programs),
+            OutcomeTable.of_records(outcomes),
+            charges,
+            admissions,
+            crosswalk,
+            cip_titles,
+        )
+
+    def with_records(
+        self,
+        institutions: Iterable[Institution],
+        programs: Iterable[ProgramRecord] = (),
+        outcomes: Iterable[Outcome] = (),
+        charges: Iterable[Charges] = (),
+        admissions: Iterable[Admissions] = (),
+    ) -> CollegeCatalog:
+        """A new catalog with more records added; an added institution replaces one with
+        the same UNITID, together with its programs, outcomes, charges and admissions."""
+        added = tuple(institutions)
+        replaced = {i.unitid for i in added}
+        keep = [i for i in self.institutions if i.unitid not in replaced]
+        return CollegeCatalog.from_records(
+            [*keep, *added],
+            [
+                *(p for p in self._programs.records() if p.unitid not in replaced),
+                *programs,
+            ],
+            [*(o for o in self._outcomes.records() if o.unitid not in replaced), *outcomes],
+            [*(c for u, c in self._charges.items() if u not in replaced), *charges],
+            [*(a for u, a in self._admissions.items() if u not in replaced), *admissions],
+            self.crosswalk,
+            self.cip_titles,
+        )
+
+    # --- institutions -----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.institutions)
+
+    def __iter__(self) -> Iterator[Institution]:
+        return iter(self.institutions)
+
+    def __contains__(self, unitid: object) -> bool:
+        return unitid in self._by_unitid
+
+    def institution(self, unitid: int) -> Institution:
+        """The institution with ``unitid``; :class:`~ilpcore.exceptions.NotFoundError` if none."""
+        try:
+            return self._by_unitid[unitid]
+        except KeyError:
+            raise NotFoundError(f"no institution with UNITID {unitid} in the catalog") from None
+
+    def charges(self, unitid: int) -> Charges | None:
+        """2022-23 charges, or ``None`` when the institution is not in IC2022_AY."""
+        return self._charges.get(unitid)
+
+    def admissions(self, unitid: int) -> Admissions | None:
+        return self._admissions.get(unitid)
+
+    # --- programs ---------------------------------------------------------------------------
+
+    def programs(self, unitid: int) -> tuple[Program, ...]:
+        """The programs of one institution, by CIP code, with their Scorecard outcomes."""
+        grouped: dict[str, list[AwardCount]] = {}
+        for cip, award, n in self._programs.rows_of(unitid):
+            grouped.setdefault(cip, []).append(AwardCount(award, n))
+        outcomes: dict[str, list[Outcome]] = {}
+        for o in self._outcomes.of(unitid):
+            outcomes.setdefault(o.cip4, []).append(o)
+        return tuple(
+            Program(
+                unitid, cip, self.cip_title(cip), tuple(awards), tuple(outcomes.get(cip[:5], ()))
+            )
+            for cip, awards in grouped.items()
+        )
+
+    def program(self, unitid: int, cip: str) -> Program:
+        for p in self.programs(unitid):
+            if p.cip == cip:
+                return p
+        raise NotFoundError(f"institution {unitid} reports no completions in CIP {cip}")
+
+    def outcome(self, unitid: int, cip: str, award: AwardLevel) -> Outcome | None:
+        """The Scorecard outcome of a program at an award level (by its 4-digit CIP)."""
+        credential = credential_level_of(award)
+        for o in self._outcomes.of(unitid, cip[:5]):
+            if o.credential is credential:
+                return o
+        return None
+
+    def offering(self, cip_prefix: str) -> frozenset[int]:
+        """UNITIDs with completions in any CIP code starting with ``cip_prefix``."""
+        index = self._programs.unitids_by_cip
+        exact = index.get(cip_prefix)
+        if exact is not None:
+            return exact
+        found: set[int] = set()
+        for cip, unitids in index.items():
+            if cip.startswith(cip_prefix):
+                found |= unitids
+        return frozenset(found)
+
+    def cip_codes(self) -> tuple[str, ...]:
+        """Every 6-digit CIP code with completions in the catalog."""
+        return tuple(sorted(self._programs.unitids_by_cip))
+
+    def cip_title(self, cip: str) -> str:
+        """The CIP 2020 title of a code, or the code itself when unknown."""
+        return self.cip_titles.get(cip, cip)
+
+    @property
+    def program_count(self) -> int:
+        """Rows of completions (institution x CIP x award level)."""
+        return len(self._programs)
+
+    @property
+    def outcome_count(self) -> int:
+        return len(self._outcomes)
+
+    # --- places -----------------------------------------------------------------------------
+
+    def locate_zip(self, zip_code: str) -> tuple[float, float]:
+        """Approximate coordinates of a ZIP code from the directory itself.
+
+        The directory has no ZIP table, so this is the mean position of the
+        institutions with that 5-digit ZIP, else with the same 3-digit ZIP prefix
+        (a mail-sorting area); :class:`~ilpcore.exceptions.UnknownLocationError` otherwise.
+        """
+        zips = self._zips
+        if zips is None:
+            zips = self._zips = _zip_centres(self.institutions)
+        code = zip_code.strip()[:5]
+        for key in (code, code[:3]):
+            if key in zips:
+                return zips[key]
+        raise UnknownLocationError(
+            f"ZIP {zip_code!r}: no institution in the directory has this ZIP or its "
+            "3-digit prefix; give a latitude and longitude instead"
+        )
+
+
+def _zip_centres(institutions: tuple[Institution, ...]) -> dict[str, tuple[float, float]]:
+    sums: dict[str, list[float]] = {}
+    for inst in institutions:
+        if inst.zip is None or inst.latitude is None or inst.longitude is None:
+            continue
+        for key in (inst.zip[:5], inst.zip[:3]):
+            s = sums.setdefault(key, [0.0, 0.0, 0.0])
+            s[0] += inst.latitude
+            s[1] += inst.longitude
+            s[2] += 1
+    return {k: (s[0] / s[2], s[1] / s[2]) for k, s in sums.items()}
