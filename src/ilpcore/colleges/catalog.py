@@ -31,10 +31,14 @@ class CollegeCatalog:
 
     __slots__ = (
         "_admissions",
+        "_by_name",
+        "_by_state",
         "_by_unitid",
         "_charges",
         "_outcomes",
         "_programs",
+        "_totals",
+        "_words",
         "_zips",
         "cip_titles",
         "crosswalk",
@@ -59,6 +63,11 @@ class CollegeCatalog:
     ) -> None:
         self.institutions = tuple(sorted(institutions, key=lambda i: i.unitid))
         self._by_unitid = {i.unitid: i for i in self.institutions}
+        self._by_name = tuple(sorted(self.institutions, key=lambda i: (i.name, i.unitid)))
+        by_state: dict[str, list[Institution]] = {}
+        for inst in self._by_name:
+            by_state.setdefault(inst.state, []).append(inst)
+        self._by_state = {k: tuple(v) for k, v in by_state.items()}
         if len(self._by_unitid) != len(self.institutions):
             raise ValueError("institutions repeat a UNITID")
         self._programs = programs
@@ -68,6 +77,9 @@ class CollegeCatalog:
         self.crosswalk = crosswalk or Crosswalk({}, {})
         self.cip_titles: Mapping[str, str] = dict(cip_titles or {})
         self._zips: dict[str, tuple[float, float]] | None = None
+        self._totals: dict[int, int] | None = None
+        self._words: object = None
+        """Search words, built by :mod:`ilpcore.colleges.search` on first use."""
 
     @classmethod
     def from_records(
@@ -135,6 +147,18 @@ class CollegeCatalog:
         except KeyError:
             raise NotFoundError(f"no institution with UNITID {unitid} in the catalog") from None
 
+    @property
+    def by_name(self) -> tuple[Institution, ...]:
+        """Every institution, by name (then UNITID)."""
+        return self._by_name
+
+    def in_states(self, states: Iterable[str]) -> tuple[Institution, ...]:
+        """The institutions in any of ``states``, by name."""
+        wanted = set(states)
+        if len(wanted) == 1:
+            return self._by_state.get(next(iter(wanted)), ())
+        return tuple(i for i in self._by_name if i.state in wanted)
+
     def charges(self, unitid: int) -> Charges | None:
         """2022-23 charges, or ``None`` when the institution is not in IC2022_AY."""
         return self._charges.get(unitid)
@@ -158,6 +182,20 @@ class CollegeCatalog:
             )
             for cip, awards in grouped.items()
         )
+
+    def program_rows(self, unitid: int) -> Iterator[tuple[str, AwardLevel, int]]:
+        """``(cip, award level, completions)`` of one institution, without building programs."""
+        return self._programs.rows_of(unitid)
+
+    def total_completions(self, unitid: int) -> int:
+        """All completions (first majors, 2023-24) of an institution."""
+        totals = self._totals
+        if totals is None:
+            c = self._programs.completions
+            totals = self._totals = {
+                u: sum(c[start:end]) for u, (start, end) in self._programs.ranges.items()
+            }
+        return totals.get(unitid, 0)
 
     def program(self, unitid: int, cip: str) -> Program:
         for p in self.programs(unitid):

@@ -19,6 +19,12 @@ from ilpcore.model.activities import (
     SubjectKind,
     SubjectRef,
 )
+from ilpcore.model.applications import (
+    ApplicationStatus,
+    CollegeApplication,
+    Milestone,
+    MilestoneKind,
+)
 from ilpcore.model.assessments import AssessmentKind, AssessmentResult, Instrument, Score
 from ilpcore.model.courses import (
     CourseAttribute,
@@ -63,6 +69,7 @@ __all__ = [
     "AccommodationSource",
     "Activity",
     "ActivityKind",
+    "ApplicationStatus",
     "Artifact",
     "Aspiration",
     "AspirationArea",
@@ -70,6 +77,7 @@ __all__ = [
     "AssessmentResult",
     "Benchmark",
     "BenchmarkStatus",
+    "CollegeApplication",
     "Contact",
     "ContactMethod",
     "CourseAttribute",
@@ -84,6 +92,8 @@ __all__ = [
     "GoalHorizon",
     "GoalStatus",
     "Instrument",
+    "Milestone",
+    "MilestoneKind",
     "Participant",
     "PersonName",
     "Phase",
@@ -112,9 +122,9 @@ __all__ = [
 ]
 
 MODEL_TYPES: tuple[type, ...] = (
-    Accommodation, Activity, Artifact, Aspiration, AssessmentResult, Benchmark, Contact,
-    CoursePlan, CourseRecord, Demographics, DocumentLink, Enrollment, Goal, Instrument,
-    Participant, PersonName, PhaseCompletion, Plan, Profile, ProgressNote, Reflection, Review,
-    SavedItem, SavedList, SchoolRef, Score, SignOff, Student, SubjectRef, Term,
+    Accommodation, Activity, Artifact, Aspiration, AssessmentResult, Benchmark,
+    CollegeApplication, Contact, CoursePlan, CourseRecord, Demographics, DocumentLink, Enrollment,
+    Goal, Instrument, Milestone, Participant, PersonName, PhaseCompletion, Plan, Profile,
+    ProgressNote, Reflection, Review, SavedItem, SavedList, SchoolRef, Score, SignOff, Student, SubjectRef, Term,
 )  # fmt: skip
 """Every model value type (enums excluded), for the converter and the test strategies."""

@@ -38,6 +38,7 @@ from ilpcore.model import (
     AccommodationSource,
     Activity,
     ActivityKind,
+    ApplicationStatus,
     Artifact,
     Aspiration,
     AspirationArea,
@@ -45,6 +46,7 @@ from ilpcore.model import (
     AssessmentResult,
     Benchmark,
     BenchmarkStatus,
+    CollegeApplication,
     Contact,
     ContactMethod,
     CourseAttribute,
@@ -59,6 +61,8 @@ from ilpcore.model import (
     GoalHorizon,
     GoalStatus,
     Instrument,
+    Milestone,
+    MilestoneKind,
     Participant,
     PersonName,
     Phase,
@@ -90,6 +94,7 @@ __all__ = [
     "activities",
     "artifacts",
     "assessment_results",
+    "college_applications",
     "contacts",
     "course_plans",
     "course_records",
@@ -99,6 +104,7 @@ __all__ = [
     "goals",
     "identifiers",
     "instruments",
+    "milestones",
     "person_names",
     "plans",
     "profiles",
@@ -459,6 +465,47 @@ def saved_lists() -> st.SearchStrategy[SavedList]:
     )
 
 
+_SUBMITTED = (
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.ADMITTED,
+    ApplicationStatus.WAITLISTED,
+    ApplicationStatus.DENIED,
+    ApplicationStatus.ENROLLED,
+)
+
+
+@functools.cache
+@st.composite
+def college_applications(draw: st.DrawFn) -> CollegeApplication:
+    """Applications whose dates agree with their status (submitted before decided)."""
+    status = draw(st.sampled_from(ApplicationStatus))
+    submitted, decided = (None, None)
+    if status in _SUBMITTED:
+        submitted, decided = draw(_opt(_ordered_dates())) or (None, None)
+    return CollegeApplication(
+        draw(st.sampled_from(("157085", "157289", "156620", "199120", "166027"))),
+        draw(texts()),
+        status,
+        draw(_opt(dates())),
+        submitted,
+        decided,
+        draw(_opt(texts(200))),
+    )
+
+
+@functools.cache
+def milestones() -> st.SearchStrategy[Milestone]:
+    return st.builds(
+        Milestone,
+        identifiers("M"),
+        st.sampled_from(MilestoneKind),
+        _opt(texts()),
+        _opt(dates()),
+        _opt(dates()),
+        _opt(texts()),
+    )
+
+
 @functools.cache
 def course_plans(goal_ids: tuple[str, ...] = ()) -> st.SearchStrategy[CoursePlan]:
     goal = _opt(st.sampled_from(goal_ids)) if goal_ids else st.none()
@@ -572,6 +619,8 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     ProgressNote: st.builds(ProgressNote, dates(), texts(), _opt(texts())),
     Reflection: st.builds(Reflection, identifiers("RF"), dates(), texts(300)),
     SavedItem: saved_items(),
+    CollegeApplication: college_applications(),
+    Milestone: milestones(),
     Score: _scores(),
     SubjectRef: st.builds(SubjectRef, st.sampled_from(SubjectKind), identifiers()),
 }
