@@ -15,7 +15,8 @@ import attrs
 
 from ilpcore.colleges.catalog import CollegeCatalog
 from ilpcore.colleges.codes import AwardLevel, award_levels_for_entry_education
-from ilpcore.colleges.selector import CollegeFilter, SelectedCollege, SortKey, select
+from ilpcore.colleges.results import CollegeResults
+from ilpcore.colleges.selector import CollegeFilter, SortKey, select
 from ilpcore.exceptions import ValidationError
 
 __all__ = ["CareerPrograms", "for_career"]
@@ -34,7 +35,7 @@ class CareerPrograms:
     """What the entry education calls for; empty when no postsecondary award is needed."""
     programs: tuple[tuple[str, str], ...]
     """``(CIP code, title)`` from the crosswalk."""
-    colleges: tuple[SelectedCollege, ...]
+    colleges: CollegeResults
 
 
 def for_career(
@@ -56,7 +57,7 @@ def for_career(
     awards = award_levels_for_entry_education(entry_education)
     cips = catalog.crosswalk.cips_for(code)
     programs = tuple((c, catalog.cip_title(c)) for c in cips)
-    colleges: tuple[SelectedCollege, ...] = ()
+    colleges = CollegeResults((), 0)
     if cips:
         colleges = select(
             catalog,

@@ -57,7 +57,7 @@ def load_colleges(
     (see :mod:`ilpcore.colleges.cache`); ``cache=False`` reads the files.
 
     >>> catalog = load_colleges()
-    >>> catalog.institution(157289).name
+    >>> catalog.institution(157085).name
     'University of Kentucky'
     """
     root = find_data_dir(data_dir)

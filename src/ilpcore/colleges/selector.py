@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -20,6 +21,9 @@ from ilpcore.colleges.codes import AwardLevel, CommunityType, Control, Level, Si
 from ilpcore.colleges.geo import miles_between
 from ilpcore.colleges.records import Institution, Outcome
 from ilpcore.exceptions import Problem, ValidationError
+
+if TYPE_CHECKING:
+    from ilpcore.colleges.results import CollegeResults
 
 __all__ = [
     "COMMUNITY_KINDS",
@@ -148,15 +152,28 @@ class SelectedCollege:
     completions: int = 0
     """Completions of the matching programs, else of the whole institution (2023-24)."""
 
+    @property
+    def best_earnings(self) -> int | None:
+        """The highest published median earnings of the matching programs."""
+        return max((p.earnings for p in self.programs if p.earnings is not None), default=None)
+
+    @property
+    def best_debt(self) -> int | None:
+        return min((p.debt for p in self.programs if p.debt is not None), default=None)
+
+    @property
+    def best_ratio(self) -> Decimal | None:
+        ratios = [r for p in self.programs if (r := p.debt_to_earnings) is not None]
+        return min(ratios, default=None)
+
     def best(self, key: SortKey) -> Decimal | int | float | None:
         """The value this college sorts by (``None``: not published)."""
         if key is SortKey.EARNINGS:
-            return max((p.earnings for p in self.programs if p.earnings is not None), default=None)
+            return self.best_earnings
         if key is SortKey.DEBT:
-            return min((p.debt for p in self.programs if p.debt is not None), default=None)
+            return self.best_debt
         if key is SortKey.DEBT_TO_EARNINGS:
-            ratios = [r for p in self.programs if (r := p.debt_to_earnings) is not None]
-            return min(ratios, default=None)
+            return self.best_ratio
         if key is SortKey.COMPLETIONS:
             return self.completions
         if key is SortKey.DISTANCE:
@@ -173,7 +190,7 @@ def select(
     criteria: CollegeFilter = CollegeFilter(),
     sort: SortKey = SortKey.NAME,
     limit: int | None = None,
-) -> tuple[SelectedCollege, ...]:
+) -> CollegeResults:
     """The institutions (and programs) that pass ``criteria``, sorted by ``sort``.
 
     ``limit`` keeps the first results after sorting.
@@ -216,7 +233,9 @@ def select(
     if sort is not SortKey.NAME:
         sign = -1 if sort in _DESCENDING else 1
         out.sort(key=lambda s: _sort_value(s.best(sort), sign))
-    return tuple(out[:limit] if limit is not None else out)
+    from ilpcore.colleges.results import CollegeResults
+
+    return CollegeResults(tuple(out[:limit] if limit is not None else out), len(out))
 
 
 def _sort_value(value: Decimal | int | float | None, sign: int) -> tuple[int, Decimal | float]:

@@ -125,6 +125,7 @@ MODEL_TYPES: tuple[type, ...] = (
     Accommodation, Activity, Artifact, Aspiration, AssessmentResult, Benchmark,
     CollegeApplication, Contact, CoursePlan, CourseRecord, Demographics, DocumentLink, Enrollment,
     Goal, Instrument, Milestone, Participant, PersonName, PhaseCompletion, Plan, Profile,
-    ProgressNote, Reflection, Review, SavedItem, SavedList, SchoolRef, Score, SignOff, Student, SubjectRef, Term,
+    ProgressNote, Reflection, Review, SavedItem, SavedList, SchoolRef, Score, SignOff, Student,
+    SubjectRef, Term,
 )  # fmt: skip
 """Every model value type (enums excluded), for the converter and the test strategies."""
