@@ -231,3 +231,19 @@ def test_missing_data_folder_is_a_data_file_error(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as e:
         load_colleges(tmp_path, cache=False)
     assert "cannot read" in str(e.value)
+
+
+@pytest.mark.parametrize(("cell", "words"), [("-5", "less than 0"), ("12k", "not a whole number")])
+def test_outcome_bad_debt(tmp_path: Path, cell: str, words: str) -> None:
+    header = (
+        "unitid,cip4,credential_level,completers_count,earnings_median,earnings_horizon,debt_median"
+    )
+    path = _write(
+        tmp_path,
+        "fos.csv",
+        f"{header}\n100654,51.38,3,20,,,\n100654,51.39,3,20,50000,4yr_after_completion,{cell}\n",
+    )
+    with pytest.raises(DataFileError) as e:
+        read_outcomes(path)
+    assert (e.value.line, e.value.column) == (3, "debt_median")
+    assert words in e.value.message

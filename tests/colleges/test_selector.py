@@ -76,7 +76,7 @@ def _brute_force(catalog: CollegeCatalog, f: CollegeFilter) -> set[int]:
     return keep
 
 
-@settings(max_examples=60)
+@settings(max_examples=30)
 @given(filters)
 def test_select_returns_exactly_the_matching_institutions(
     catalog: CollegeCatalog, criteria: CollegeFilter

@@ -26,7 +26,7 @@ from ilpcore._version import __version__
 __all__ = ["CACHE_ENV_VAR", "CacheSetting", "cache_dir", "cached", "file_stamps"]
 
 CACHE_ENV_VAR: Final = "ILPCORE_CACHE_DIR"
-CACHE_FORMAT: Final = 4
+CACHE_FORMAT: Final = 6
 """Bumped whenever the pickled classes change shape."""
 
 CacheSetting = bool | str | os.PathLike[str]

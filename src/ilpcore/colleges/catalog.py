@@ -187,6 +187,12 @@ class CollegeCatalog:
         """``(cip, award level, completions)`` of one institution, without building programs."""
         return self._programs.rows_of(unitid)
 
+    def program_rows_with_prefix(
+        self, unitid: int, cip_prefix: str
+    ) -> Iterator[tuple[str, AwardLevel, int]]:
+        """Like :meth:`program_rows`, only CIP codes starting with ``cip_prefix``, fast."""
+        return self._programs.rows_with_prefix(unitid, cip_prefix)
+
     def total_completions(self, unitid: int) -> int:
         """All completions (first majors, 2023-24) of an institution."""
         totals = self._totals
@@ -205,11 +211,7 @@ class CollegeCatalog:
 
     def outcome(self, unitid: int, cip: str, award: AwardLevel) -> Outcome | None:
         """The Scorecard outcome of a program at an award level (by its 4-digit CIP)."""
-        credential = credential_level_of(award)
-        for o in self._outcomes.of(unitid, cip[:5]):
-            if o.credential is credential:
-                return o
-        return None
+        return self._outcomes.find(unitid, cip[:5], credential_level_of(award))
 
     def offering(self, cip_prefix: str) -> frozenset[int]:
         """UNITIDs with completions in any CIP code starting with ``cip_prefix``."""

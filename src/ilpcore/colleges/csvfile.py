@@ -119,14 +119,8 @@ class CsvFile:
                 values = list(map(int, cells))
         except ValueError:
             values = None
-        if values is not None:
-            present = (
-                [v for v, c in zip(values, cells, strict=True) if c not in missing]
-                if missing
-                else values
-            )
-            if not present or min(present) >= minimum:
-                return values
+        if values is not None and _all_at_least(values, cells, minimum, bool(missing)):
+            return values
         for i, c in enumerate(cells):  # the slow path: find the first bad cell
             if c in missing:
                 continue
@@ -177,3 +171,14 @@ class CsvFile:
     def text_at(self, row: int, column: int) -> str | None:
         raw = self.rows[row][column].strip()
         return raw or None
+
+
+def _all_at_least(values: list[int], cells: list[str], minimum: int, has_missing: bool) -> bool:
+    """Whether every present value is at least ``minimum`` (missing cells hold -1)."""
+    if not values:
+        return True
+    if not has_missing:
+        return min(values) >= minimum
+    if "-" in "".join(cells):  # a negative number written in the file
+        return False
+    return minimum <= 0 or min((v for v in values if v != -1), default=minimum) >= minimum

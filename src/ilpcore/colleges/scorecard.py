@@ -47,14 +47,14 @@ def read_outcomes(path: str | os.PathLike[str]) -> OutcomeTable:
     suppressed = frozenset({""})
     earnings = f.int_column(ce, missing=suppressed)
     horizon_index = {(h or ""): i for i, h in enumerate(HORIZONS)}
-    horizons: list[int] = []
-    for i, row in f.enumerate():
-        k = horizon_index.get(row[ch])
-        if k is None:
-            raise f.error(i, ch, f"unknown earnings horizon {row[ch]!r}")
-        if (k == 0) != (earnings[i] == NONE):
-            raise f.error(i, ch, "earnings and their horizon must be given together")
-        horizons.append(k)
+    horizons = [horizon_index.get(row[ch], -1) for row in f.rows]
+    if -1 in horizons or [k == 0 for k in horizons] != [e == NONE for e in earnings]:
+        for i, row in f.enumerate():  # the slow path names the first bad row
+            k = horizon_index.get(row[ch])
+            if k is None:
+                raise f.error(i, ch, f"unknown earnings horizon {row[ch]!r}")
+            if (k == 0) != (earnings[i] == NONE):
+                raise f.error(i, ch, "earnings and their horizon must be given together")
     return OutcomeTable(
         unitids,
         [row[cc] for row in f.rows],

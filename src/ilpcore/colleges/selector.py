@@ -208,6 +208,8 @@ def select(
         offering = frozenset().union(*(catalog.offering(c) for c in criteria.cips))
         candidates = [i for i in candidates if i.unitid in offering]
     keep = criteria.keeps
+    # degrees of latitude that surely lie beyond within_miles (a degree is at least 68.7 miles)
+    box = None if criteria.within_miles is None else criteria.within_miles / 68.0 + 0.01
     out: list[SelectedCollege] = []
     for inst in candidates:
         if not keep(inst):
@@ -218,6 +220,8 @@ def select(
                 if criteria.within_miles is not None:
                     continue
             else:
+                if box is not None and abs(inst.latitude - criteria.near[0]) > box:
+                    continue
                 distance = miles_between(criteria.near, (inst.latitude, inst.longitude))
                 if criteria.within_miles is not None and distance > criteria.within_miles:
                     continue
@@ -247,11 +251,19 @@ def _sort_value(value: Decimal | int | float | None, sign: int) -> tuple[int, De
 def _matching_programs(
     catalog: CollegeCatalog, unitid: int, criteria: CollegeFilter
 ) -> tuple[ProgramMatch, ...]:
-    prefixes, awards = tuple(criteria.cips), criteria.awards
+    awards = criteria.awards
+    if criteria.cips:
+        rows = [
+            row
+            for prefix in sorted(criteria.cips)
+            for row in catalog.program_rows_with_prefix(unitid, prefix)
+        ]
+        if len(criteria.cips) > 1:  # overlapping prefixes (51, 51.38) must not repeat a row
+            rows = sorted(set(rows), key=lambda r: (r[0], r[1].value))
+    else:
+        rows = list(catalog.program_rows(unitid))
     out = []
-    for cip, award, n in catalog.program_rows(unitid):
-        if prefixes and not cip.startswith(prefixes):
-            continue
+    for cip, award, n in rows:
         if awards and award not in awards:
             continue
         out.append(

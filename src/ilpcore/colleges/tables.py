@@ -9,6 +9,7 @@ arrays of small integers, so a cached catalog unpickles in milliseconds.
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
@@ -27,16 +28,17 @@ def _opt(value: int) -> int | None:
     return None if value == NONE else value
 
 
-def _codes(values: Sequence[str], order: Sequence[int]) -> tuple[tuple[str, ...], array[int]]:
-    """Distinct strings (in order of first use) and each row's index into them."""
-    index: dict[str, int] = {}
-    out = array("H", [index.setdefault(values[i], len(index)) for i in order])
-    return tuple(index), out
-
-
-def _grouped(unitids: Sequence[int]) -> tuple[list[int], dict[int, tuple[int, int]]]:
-    """A stable order of rows by UNITID, and each UNITID's range in that order."""
-    order = sorted(range(len(unitids)), key=unitids.__getitem__)
+def _grouped(
+    unitids: Sequence[int], codes: Sequence[str]
+) -> tuple[list[int], dict[int, tuple[int, int]], tuple[str, ...], array[int]]:
+    """Rows ordered by UNITID then code (stable), each UNITID's range in that order, the
+    distinct codes in sorted order, and each ordered row's index into them."""
+    distinct = tuple(sorted(set(codes)))
+    index = {c: k for k, c in enumerate(distinct)}
+    code_index = [index[c] for c in codes]
+    width = len(distinct) or 1
+    keys = [u * width + k for u, k in zip(unitids, code_index, strict=True)]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
     ranges: dict[int, tuple[int, int]] = {}
     start = 0
     n = len(order)
@@ -44,7 +46,7 @@ def _grouped(unitids: Sequence[int]) -> tuple[list[int], dict[int, tuple[int, in
         if i == n or unitids[order[i]] != unitids[order[start]]:
             ranges[unitids[order[start]]] = (start, i)
             start = i
-    return order, ranges
+    return order, ranges, distinct, array("H", [code_index[i] for i in order])
 
 
 class ProgramTable:
@@ -59,8 +61,7 @@ class ProgramTable:
         award: Sequence[int],
         completions: Sequence[int],
     ) -> None:
-        order, self.ranges = _grouped(unitid)
-        self.codes, self.cips = _codes(cip, order)
+        order, self.ranges, self.codes, self.cips = _grouped(unitid, cip)
         self.award = array("B", (award[i] for i in order))
         self.completions = array("l", (completions[i] for i in order))
         by_cip: list[list[int]] = [[] for _ in self.codes]
@@ -89,6 +90,19 @@ class ProgramTable:
         codes, cips, award, completions = self.codes, self.cips, self.award, self.completions
         for i in range(start, end):
             yield codes[cips[i]], _AWARDS[award[i]], completions[i]
+
+    def rows_with_prefix(self, unitid: int, prefix: str) -> Iterator[tuple[str, AwardLevel, int]]:
+        """The rows of one institution whose CIP starts with ``prefix`` (binary search)."""
+        start, end = self.ranges.get(unitid, (0, 0))
+        codes, cips = self.codes, self.cips
+        i = bisect_left(range(start, end), prefix, key=lambda j: codes[cips[j]]) + start
+        award, completions = self.award, self.completions
+        while i < end:
+            cip = codes[cips[i]]
+            if not cip.startswith(prefix):
+                break
+            yield cip, _AWARDS[award[i]], completions[i]
+            i += 1
 
     def records(self) -> Iterator[ProgramRecord]:
         for unitid in self.ranges:
@@ -121,8 +135,7 @@ class OutcomeTable:
         debt: Sequence[int],
     ) -> None:
         """Columns of equal length; ``-1`` = not published; ``horizon`` indexes :data:`HORIZONS`."""
-        order, self.ranges = _grouped(unitid)
-        self.codes, self.cips = _codes(cip4, order)
+        order, self.ranges, self.codes, self.cips = _grouped(unitid, cip4)
         self.credential = array("B", (credential[i] for i in order))
         self.completers = array("l", (completers[i] for i in order))
         self.earnings = array("l", (earnings[i] for i in order))
@@ -150,13 +163,15 @@ class OutcomeTable:
         return len(self.credential)
 
     def of(self, unitid: int, cip4: str | None = None) -> Iterator[Outcome]:
-        """The outcomes of one institution (of one 4-digit CIP when given)."""
+        """The outcomes of one institution (of one 4-digit CIP when given, by binary search)."""
         start, end = self.ranges.get(unitid, (0, 0))
-        codes = self.codes
+        codes, cips = self.codes, self.cips
+        if cip4 is not None:
+            start = bisect_left(range(start, end), cip4, key=lambda j: codes[cips[j]]) + start
         for i in range(start, end):
-            code = codes[self.cips[i]]
+            code = codes[cips[i]]
             if cip4 is not None and code != cip4:
-                continue
+                break
             yield Outcome(
                 unitid,
                 code,
@@ -166,6 +181,26 @@ class OutcomeTable:
                 HORIZONS[self.horizon[i]],
                 _opt(self.debt[i]),
             )
+
+    def find(self, unitid: int, cip4: str, credential: CredentialLevel) -> Outcome | None:
+        """The one outcome of an institution, 4-digit CIP and credential, if published."""
+        start, end = self.ranges.get(unitid, (0, 0))
+        codes, cips = self.codes, self.cips
+        i = bisect_left(range(start, end), cip4, key=lambda j: codes[cips[j]]) + start
+        wanted = credential.value
+        while i < end and codes[cips[i]] == cip4:
+            if self.credential[i] == wanted:
+                return Outcome(
+                    unitid,
+                    cip4,
+                    credential,
+                    _opt(self.completers[i]),
+                    _opt(self.earnings[i]),
+                    HORIZONS[self.horizon[i]],
+                    _opt(self.debt[i]),
+                )
+            i += 1
+        return None
 
     def records(self) -> Iterator[Outcome]:
         for unitid in self.ranges:
