@@ -14,6 +14,7 @@ import io
 import os
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
+from itertools import repeat
 from pathlib import Path
 from typing import Final
 
@@ -33,37 +34,62 @@ class CsvFile:
     Rows are checked to have as many fields as the header.
     """
 
-    __slots__ = ("_index", "header", "name", "rows")
+    __slots__ = ("_flat", "_index", "_rows", "count", "header", "name")
 
     def __init__(self, name: str, text: str) -> None:
         self.name = name
+        self._flat: list[str] | None = None
+        self._rows: list[list[str]] | None = None
         if '"' not in text and "\r" not in text:
-            # No quoting and plain LF endings: splitting is exact and several times faster.
+            # No quoting and plain LF endings: every line splits on commas exactly.  When all
+            # lines have the header's width, the cells are kept as one flat list (two C-level
+            # splits instead of one split a line) and columns are slices of it.
             lines = text.split("\n")
             if lines and lines[-1] == "":
                 lines.pop()
             if not lines:
                 raise DataFileError(name, "the file is empty (no header row)", line=1)
             header = lines[0].split(",")
-            self.rows = [line.split(",") for line in lines[1:]]
+            commas = len(header) - 1
+            if set(map(str.count, lines, repeat(",", len(lines)))) == {commas} and all(lines):
+                self._flat = ",".join(lines[1:]).split(",") if len(lines) > 1 else []
+                self.count = len(lines) - 1
+            else:
+                self._rows = [line.split(",") for line in lines[1:]]
         else:
             reader = csv.reader(io.StringIO(text, newline=""))
             try:
                 header = next(reader)
-                self.rows = list(reader)
+                self._rows = list(reader)
             except StopIteration:
                 raise DataFileError(name, "the file is empty (no header row)", line=1) from None
             except csv.Error as e:
                 raise DataFileError(name, f"unreadable CSV: {e}", line=reader.line_num) from None
         self.header = tuple(h.strip() for h in header)
         self._index = {h: i for i, h in enumerate(self.header)}
-        width = len(self.header)
-        if set(map(len, self.rows)) - {width}:
-            for i, row in enumerate(self.rows):
-                if not row:
-                    raise self.error(i, None, "blank line inside the table")
-                if len(row) != width:
-                    raise self.error(i, None, f"{len(row)} fields, the header has {width}")
+        if self._rows is not None:
+            self.count = len(self._rows)
+            width = len(self.header)
+            if set(map(len, self._rows)) - {width}:
+                for i, row in enumerate(self._rows):
+                    if not row or row == [""]:
+                        raise self.error(i, None, "blank line inside the table")
+                    if len(row) != width:
+                        raise self.error(i, None, f"{len(row)} fields, the header has {width}")
+
+    @property
+    def rows(self) -> list[list[str]]:
+        """Every data row as a list of cells (built on first use for flat files)."""
+        if self._rows is None:
+            flat, width = self._flat or [], len(self.header)
+            self._rows = [flat[i : i + width] for i in range(0, len(flat), width)]
+        return self._rows
+
+    def cells(self, column: int) -> list[str]:
+        """Every cell of one column, in row order."""
+        if self._rows is None and self._flat is not None:
+            return self._flat[column :: len(self.header)]
+        return [row[column] for row in self.rows]
 
     @classmethod
     def read(cls, path: str | os.PathLike[str]) -> CsvFile:
@@ -101,6 +127,9 @@ class CsvFile:
     def enumerate(self) -> Iterator[tuple[int, list[str]]]:
         return enumerate(self.rows)
 
+    def __len__(self) -> int:
+        return self.count
+
     # --- whole columns (fast paths for the large files) ------------------------------------
 
     def int_column(
@@ -110,7 +139,7 @@ class CsvFile:
 
         A cell in ``missing`` becomes ``-1`` (callers turn it into ``None``).
         """
-        cells = [row[column] for row in self.rows]
+        cells = self.cells(column)
         values: list[int] | None
         try:
             if missing:
@@ -133,7 +162,7 @@ class CsvFile:
         raise AssertionError("unreachable: a bad cell was expected")  # pragma: no cover
 
     def text_column(self, column: int) -> list[str]:
-        return [row[column].strip() for row in self.rows]
+        return [c.strip() for c in self.cells(column)]
 
     # --- cells -------------------------------------------------------------------------------
 

@@ -132,7 +132,7 @@ def read_completions(path: str | os.PathLike[str]) -> ProgramTable:
     check_codes(f, cc, CIP6, "a 6-digit CIP code NN.NNNN")
     awards = f.int_column(ca)
     check_members(f, ca, awards, _AWARDS, "award level")
-    return ProgramTable(unitids, [row[cc] for row in f.rows], awards, f.int_column(ct, minimum=0))
+    return ProgramTable(unitids, f.cells(cc), awards, f.int_column(ct, minimum=0))
 
 
 _AWARDS: Final = frozenset(a.value for a in AwardLevel)
@@ -140,10 +140,11 @@ _AWARDS: Final = frozenset(a.value for a in AwardLevel)
 
 def check_codes(f: CsvFile, col: int, pattern: re.Pattern[str], what: str) -> None:
     """Every cell of ``col`` matches ``pattern`` exactly (no surrounding spaces)."""
-    bad = {c for c in {row[col] for row in f.rows} if not pattern.fullmatch(c)}
+    cells = f.cells(col)
+    bad = {c for c in set(cells) if not pattern.fullmatch(c)}
     if bad:
-        i = next(i for i, row in f.enumerate() if row[col] in bad)
-        raise f.error(i, col, f"{f.rows[i][col]!r} is not {what}")
+        i = next(i for i, c in enumerate(cells) if c in bad)
+        raise f.error(i, col, f"{cells[i]!r} is not {what}")
 
 
 def check_members(

@@ -47,7 +47,7 @@ def read_outcomes(path: str | os.PathLike[str]) -> OutcomeTable:
     suppressed = frozenset({""})
     earnings = f.int_column(ce, missing=suppressed)
     horizon_index = {(h or ""): i for i, h in enumerate(HORIZONS)}
-    horizons = [horizon_index.get(row[ch], -1) for row in f.rows]
+    horizons = [horizon_index.get(c, -1) for c in f.cells(ch)]
     if -1 in horizons or [k == 0 for k in horizons] != [e == NONE for e in earnings]:
         for i, row in f.enumerate():  # the slow path names the first bad row
             k = horizon_index.get(row[ch])
@@ -57,7 +57,7 @@ def read_outcomes(path: str | os.PathLike[str]) -> OutcomeTable:
                 raise f.error(i, ch, "earnings and their horizon must be given together")
     return OutcomeTable(
         unitids,
-        [row[cc] for row in f.rows],
+        f.cells(cc),
         credentials,
         f.int_column(cn, missing=suppressed),
         earnings,

@@ -62,11 +62,11 @@ class ProgramTable:
         completions: Sequence[int],
     ) -> None:
         order, self.ranges, self.codes, self.cips = _grouped(unitid, cip)
-        self.award = array("B", (award[i] for i in order))
-        self.completions = array("l", (completions[i] for i in order))
+        self.award = array("B", [award[i] for i in order])
+        self.completions = array("l", [completions[i] for i in order])
         by_cip: list[list[int]] = [[] for _ in self.codes]
-        for j, k in enumerate(self.cips):
-            by_cip[k].append(unitid[order[j]])
+        for k, u in zip(self.cips, [unitid[i] for i in order], strict=True):
+            by_cip[k].append(u)
         self.unitids_by_cip: dict[str, frozenset[int]] = {
             code: frozenset(by_cip[k]) for k, code in enumerate(self.codes)
         }
@@ -136,11 +136,11 @@ class OutcomeTable:
     ) -> None:
         """Columns of equal length; ``-1`` = not published; ``horizon`` indexes :data:`HORIZONS`."""
         order, self.ranges, self.codes, self.cips = _grouped(unitid, cip4)
-        self.credential = array("B", (credential[i] for i in order))
-        self.completers = array("l", (completers[i] for i in order))
-        self.earnings = array("l", (earnings[i] for i in order))
-        self.horizon = array("B", (horizon[i] for i in order))
-        self.debt = array("l", (debt[i] for i in order))
+        self.credential = array("B", [credential[i] for i in order])
+        self.completers = array("l", [completers[i] for i in order])
+        self.earnings = array("l", [earnings[i] for i in order])
+        self.horizon = array("B", [horizon[i] for i in order])
+        self.debt = array("l", [debt[i] for i in order])
 
     @classmethod
     def of_records(cls, records: Iterable[Outcome]) -> OutcomeTable:
