@@ -97,6 +97,7 @@ class ValidationError(IlpcoreError, ValueError):
     """
 
     problems: tuple[Problem, ...]
+    """Every problem found, in the order found (at least one)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)

@@ -35,6 +35,7 @@ from ilpcore.model import (
     Term,
     evolve,
 )
+from ilpcore.model._checks import ModelBase, check, each, non_blank
 from ilpcore.samples import sample_plan
 from ilpcore.testing.strategies import course_records
 
@@ -161,3 +162,23 @@ def test_no_invalid_change_slips_through(course: CourseRecord, field: str) -> No
     with pytest.raises(ValidationError) as info:
         evolve(course, **{field: bad})
     assert info.value.paths == (field,)
+
+
+@attrs.frozen
+class _Indexed(ModelBase):
+    """A model type that extends the post-init, like a catalog building an index."""
+
+    names: tuple[str, ...] = attrs.field(metadata=check(each(non_blank)))
+    _index: dict[str, int] = attrs.field(init=False, factory=dict, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        super().__attrs_post_init__()
+        self._index.update((n, i) for i, n in enumerate(self.names))
+
+
+def test_a_type_that_overrides_post_init_keeps_it() -> None:
+    for _ in range(3):  # the first instance compiles the checks; later ones must still index
+        value = _Indexed(("a", "b"))
+        assert value._index == {"a": 0, "b": 1}
+    with pytest.raises(ValidationError, match=r"names\[1\]: must not be blank"):
+        _Indexed(("a", " "))

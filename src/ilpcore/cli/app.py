@@ -21,6 +21,8 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 class CommandModule(Protocol):
+    """What a module listed in :data:`COMMAND_MODULES` provides."""
+
     def register(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         """Add the command's parser; set ``handler`` with ``parser.set_defaults``."""
 

@@ -61,10 +61,12 @@ from ilpcore.model.profile import (
 )
 from ilpcore.model.reviews import Participant, Review, ReviewKind, SignOff
 from ilpcore.model.saved import SavedItem, SavedList, SavedListKind
+from ilpcore.model.schedule import TWICE_A_YEAR, ReviewSchedule
 
 __all__ = [
     "GRADE_LEVEL_MAX",
     "GRADE_LEVEL_MIN",
+    "TWICE_A_YEAR",
     "Accommodation",
     "AccommodationSource",
     "Activity",
@@ -105,6 +107,7 @@ __all__ = [
     "Reflection",
     "Review",
     "ReviewKind",
+    "ReviewSchedule",
     "Role",
     "SavedItem",
     "SavedList",
@@ -125,7 +128,7 @@ MODEL_TYPES: tuple[type, ...] = (
     Accommodation, Activity, Artifact, Aspiration, AssessmentResult, Benchmark,
     CollegeApplication, Contact, CoursePlan, CourseRecord, Demographics, DocumentLink, Enrollment,
     Goal, Instrument, Milestone, Participant, PersonName, PhaseCompletion, Plan, Profile,
-    ProgressNote, Reflection, Review, SavedItem, SavedList, SchoolRef, Score, SignOff, Student,
-    SubjectRef, Term,
+    ProgressNote, Reflection, Review, ReviewSchedule, SavedItem, SavedList, SchoolRef, Score,
+    SignOff, Student, SubjectRef, Term,
 )  # fmt: skip
 """Every model value type (enums excluded), for the converter and the test strategies."""

@@ -58,11 +58,16 @@ class ModelBase:
     __slots__ = ()
 
     def __attrs_post_init__(self) -> None:
-        # The first instance of each class compiles that class's own post-init (see
-        # "the fast path" below) and installs it, so later instances go straight to it.
+        # The first instance of each class compiles that class's checks (see "the fast path"
+        # below).  Where the class does not override this method, the compiled one replaces
+        # it on the class, so later instances go straight to it; a class that overrides it
+        # (and calls super()) keeps its own and reaches the compiled checks through here.
         cls = type(self)
-        compiled = _compile_post_init(cls)
-        cls.__attrs_post_init__ = compiled  # type: ignore[method-assign,assignment]
+        compiled = _compiled.get(cls)
+        if compiled is None:
+            compiled = _compiled[cls] = _compile_post_init(cls)
+            if getattr(cls, "__attrs_post_init__", None) is ModelBase.__attrs_post_init__:
+                cls.__attrs_post_init__ = compiled  # type: ignore[method-assign,assignment]
         compiled(self)
 
     def _explain(self) -> None:
@@ -135,6 +140,9 @@ def _global_name(value: object) -> str:
     name = f"_g{id(value)}"
     _inline_names[name] = value
     return name
+
+
+_compiled: dict[type, Callable[[Any], None]] = {}
 
 
 def _compile_post_init(cls: type) -> Callable[[Any], None]:

@@ -37,6 +37,8 @@ __all__ = [
 
 
 class ActivityKind(enum.Enum):
+    """The kinds of out-of-class experience an ILP and a resume distinguish."""
+
     COMMUNITY_SERVICE = "community_service"
     WORK_EXPERIENCE = "work_experience"
     CAREER_ACTIVITY = "career_activity"

@@ -27,6 +27,8 @@ __all__ = ["AssessmentKind", "AssessmentResult", "Instrument", "Score"]
 
 
 class AssessmentKind(enum.Enum):
+    """What an assessment measures."""
+
     INTEREST = "interest"
     """E.g. the O*NET Interest Profiler (RIASEC)."""
     WORK_VALUES = "work_values"

@@ -38,6 +38,8 @@ __all__ = [
 
 
 class CourseStatus(enum.Enum):
+    """Where a course stands on the student's transcript or plan."""
+
     COMPLETED = "completed"
     IN_PROGRESS = "in_progress"
     REGISTERED = "registered"
@@ -95,6 +97,7 @@ class Term(ModelBase):
 
     @property
     def label(self) -> str:
+        """The term for people, e.g. ``2025-26 fall semester``."""
         years = f"{self.school_year}-{(self.school_year + 1) % 100:02d}"
         return f"{years} {self.session.value.replace('_', ' ')}"
 
@@ -175,6 +178,7 @@ class CoursePlan(ModelBase):
 
     @property
     def total_credits(self) -> Decimal:
+        """All credits in the plan, exactly."""
         return sum((c.credits for c in self.courses), Decimal(0))
 
 

@@ -34,6 +34,8 @@ __all__ = [
 
 
 class GoalCategory(enum.Enum):
+    """The kind of goal, as ILP frameworks name them."""
+
     ACADEMIC = "academic"
     CAREER = "career"
     PERSONAL = "personal"
@@ -47,6 +49,8 @@ class GoalHorizon(enum.Enum):
 
 
 class GoalStatus(enum.Enum):
+    """How far a goal has come."""
+
     NOT_STARTED = "not_started"
     IN_PROGRESS = "in_progress"
     ACHIEVED = "achieved"
@@ -56,6 +60,8 @@ class GoalStatus(enum.Enum):
 
 
 class BenchmarkStatus(enum.Enum):
+    """Whether a benchmark was reached; ``waived`` when the team agreed it no longer applies."""
+
     PENDING = "pending"
     MET = "met"
     NOT_MET = "not_met"

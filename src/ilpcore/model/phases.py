@@ -23,6 +23,8 @@ class Phase(enum.Enum):
 
 @attrs.frozen
 class PhaseCompletion(ModelBase):
+    """The date a phase was completed (each phase at most once per plan)."""
+
     phase: Phase = attrs.field(metadata=check(instance_of(Phase)))
     completed_on: date = attrs.field(metadata=check(a_date))
     note: str | None = attrs.field(default=None, metadata=check(optional(non_blank)))

@@ -29,6 +29,7 @@ from ilpcore.model.phases import PhaseCompletion
 from ilpcore.model.profile import Profile
 from ilpcore.model.reviews import Review
 from ilpcore.model.saved import SavedList
+from ilpcore.model.schedule import ReviewSchedule
 
 __all__ = ["Plan"]
 
@@ -42,7 +43,7 @@ class Plan(ModelBase):
     """One student's Individual Learning Plan.
 
     ``revision`` counts saved versions; the store sets it, a new plan is 0.
-    Edit with :func:`attrs.evolve` (re-exported as :func:`ilpcore.model.evolve`)::
+    Edit with :func:`attrs.evolve` (re-exported as :func:`ilpcore.model.evolve`):
 
     >>> from ilpcore.model import evolve, PersonName, SchoolRef, Student
     >>> school = SchoolRef("HS1", "Central High")
@@ -79,6 +80,10 @@ class Plan(ModelBase):
     saved_lists: tuple[SavedList, ...] = attrs.field(
         default=(), metadata=_items_with_ids(SavedList)
     )
+    review_schedule: ReviewSchedule | None = attrs.field(
+        default=None, metadata=check(optional(instance_of(ReviewSchedule)))
+    )
+    """When regular reviews fall; ``None`` means the district's default schedule."""
     revision: int = attrs.field(default=0, metadata=check(non_negative_int))
 
     def _check(self) -> Iterable[Problem]:
@@ -122,9 +127,12 @@ class Plan(ModelBase):
         return _find(self.goals, goal_id, "goal")
 
     def activity(self, activity_id: str) -> Activity:
+        """The activity with ``activity_id``; raises :class:`~ilpcore.exceptions.NotFoundError`."""
         return _find(self.activities, activity_id, "activity")
 
     def assessment(self, assessment_id: str) -> AssessmentResult:
+        """The assessment result with ``assessment_id``; raises
+        :class:`~ilpcore.exceptions.NotFoundError`."""
         return _find(self.assessments, assessment_id, "assessment")
 
     def current_goals(self) -> Iterator[Goal]:

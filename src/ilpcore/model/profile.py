@@ -51,6 +51,8 @@ class AspirationArea(enum.Enum):
 
 @attrs.frozen
 class Aspiration(ModelBase):
+    """Something the student hopes for, in their own words, in one area of life."""
+
     area: AspirationArea = attrs.field(metadata=check(instance_of(AspirationArea)))
     text: str = attrs.field(metadata=check(non_blank))
 
@@ -73,6 +75,8 @@ class Enrollment(ModelBase):
 
 
 class ContactMethod(enum.Enum):
+    """How a contact prefers to be reached."""
+
     EMAIL = "email"
     PHONE = "phone"
     TEXT_MESSAGE = "text_message"

@@ -26,6 +26,8 @@ __all__ = ["Participant", "Review", "ReviewKind", "SignOff"]
 
 
 class ReviewKind(enum.Enum):
+    """Why a review was held."""
+
     SCHEDULED = "scheduled"
     """A regular review (most states require at least one or two a school year)."""
     ENTERING_HIGH_SCHOOL = "entering_high_school"
@@ -38,6 +40,8 @@ class ReviewKind(enum.Enum):
 
 @attrs.frozen
 class Participant(ModelBase):
+    """Someone who took part in a review, and in what role."""
+
     name: str = attrs.field(metadata=check(non_blank))
     role: Role = attrs.field(metadata=check(instance_of(Role)))
 

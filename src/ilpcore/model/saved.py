@@ -24,6 +24,8 @@ __all__ = ["SavedItem", "SavedList", "SavedListKind"]
 
 
 class SavedListKind(enum.Enum):
+    """What a saved list holds; decides what its items' keys mean."""
+
     CAREERS = "careers"
     """Items are O*NET-SOC codes."""
     COLLEGES = "colleges"
@@ -34,6 +36,8 @@ class SavedListKind(enum.Enum):
 
 @attrs.frozen
 class SavedItem(ModelBase):
+    """One saved career, college or program, with the date saved and a favorite mark."""
+
     key: str = attrs.field(metadata=check(non_blank))
     """The code of what is saved (an O*NET-SOC code, a UNITID...)."""
     label: str = attrs.field(metadata=check(non_blank))
@@ -58,4 +62,5 @@ class SavedList(ModelBase):
 
     @property
     def favorites(self) -> tuple[SavedItem, ...]:
+        """The items marked as favorites, in list order."""
         return tuple(i for i in self.items if i.favorite)

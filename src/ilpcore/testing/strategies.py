@@ -34,6 +34,7 @@ from hypothesis import strategies as st
 from ilpcore.model import (
     GRADE_LEVEL_MAX,
     GRADE_LEVEL_MIN,
+    TWICE_A_YEAR,
     Accommodation,
     AccommodationSource,
     Activity,
@@ -74,6 +75,7 @@ from ilpcore.model import (
     Reflection,
     Review,
     ReviewKind,
+    ReviewSchedule,
     Role,
     SavedItem,
     SavedList,
@@ -109,6 +111,7 @@ __all__ = [
     "plans",
     "profiles",
     "register_type_strategies",
+    "review_schedules",
     "reviews",
     "saved_items",
     "saved_lists",
@@ -542,6 +545,22 @@ def artifacts(
     )
 
 
+@functools.cache
+def review_schedules() -> st.SearchStrategy[ReviewSchedule]:
+    recurrences = st.sampled_from(
+        (
+            TWICE_A_YEAR,
+            "RRULE:FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=1",
+            "RRULE:FREQ=MONTHLY;INTERVAL=4;BYMONTHDAY=1",
+            "RRULE:FREQ=YEARLY;BYMONTH=1,4,9;BYMONTHDAY=10,20",
+        )
+    )
+    zones = st.sampled_from(
+        ("America/New_York", "America/Chicago", "America/Los_Angeles", "Pacific/Honolulu")
+    )
+    return st.builds(ReviewSchedule, recurrences, dates(2015, 2030), zones)
+
+
 _PHASES = _tuple(
     st.builds(PhaseCompletion, st.sampled_from(Phase), dates(), _opt(texts())),
     3,
@@ -582,6 +601,7 @@ def plans(draw: st.DrawFn, max_items: int = 3) -> Plan:
         artifacts=artifact_list,
         assessments=assessment_list,
         saved_lists=draw(_unique_ids(saved_lists(), 3)),
+        review_schedule=draw(_opt(review_schedules())),
         revision=draw(st.integers(0, 1000)),
     )
 
@@ -623,6 +643,7 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Milestone: milestones(),
     Score: _scores(),
     SubjectRef: st.builds(SubjectRef, st.sampled_from(SubjectKind), identifiers()),
+    ReviewSchedule: review_schedules(),
 }
 """The strategy for each model type (those not listed here are reached through these)."""
 
