@@ -73,3 +73,22 @@ def test_demo_step(catalog: CollegeCatalog, data_dir: Path, cache_folder: Path,
     assert len(colleges) == 1
     assert all(item.key.isdigit() for item in colleges[0].items)
     assert section.data["applications"][0]["status"] == "researching"
+
+
+def test_from_records_names_bad_records() -> None:
+    from ilpcore.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as e:
+        CollegeCatalog.from_records(
+            [STATE_SCHOOL, STATE_SCHOOL],
+        )
+    assert e.value.paths == ("institutions",)
+    with pytest.raises(ValidationError) as e:
+        CollegeCatalog.from_records(
+            [STATE_SCHOOL],
+            [
+                ProgramRecord(990001, "51.3902", AwardLevel.ASSOCIATE, -3),
+                ProgramRecord(123456, "51.3902", AwardLevel.ASSOCIATE, 3),
+            ],
+        )
+    assert set(e.value.paths) == {"programs[0].completions", "programs[1].unitid"}

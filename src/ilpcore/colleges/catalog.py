@@ -7,6 +7,7 @@ a plugin, a test).  Lookups by UNITID are dictionary lookups.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
@@ -21,7 +22,7 @@ from ilpcore.colleges.records import (
     ProgramRecord,
 )
 from ilpcore.colleges.tables import OutcomeTable, ProgramTable
-from ilpcore.exceptions import NotFoundError, UnknownLocationError
+from ilpcore.exceptions import NotFoundError, Problem, UnknownLocationError, ValidationError
 
 __all__ = ["CollegeCatalog"]
 
@@ -69,7 +70,9 @@ class CollegeCatalog:
             by_state.setdefault(inst.state, []).append(inst)
         self._by_state = {k: tuple(v) for k, v in by_state.items()}
         if len(self._by_unitid) != len(self.institutions):
-            raise ValueError("institutions repeat a UNITID")
+            counts = Counter(i.unitid for i in self.institutions)
+            repeated = sorted(u for u, n in counts.items() if n > 1)
+            raise ValidationError.at("institutions", f"UNITIDs repeat: {repeated}")
         self._programs = programs
         self._outcomes = outcomes
         self._charges = {c.unitid: c for c in charges}
@@ -92,13 +95,35 @@ class CollegeCatalog:
         crosswalk: Crosswalk | None = None,
         cip_titles: Mapping[str, str] | None = None,
     ) -> CollegeCatalog:
-        """A catalog from plain records (e.g. a state's own list of colleges)."""
+        """A catalog from plain records (e.g. a state's own list of colleges).
+
+        Raises :class:`~ilpcore.exceptions.ValidationError` naming each program (e.g.
+        ``programs[3].unitid``) of no institution or with a negative count.  Outcomes,
+        charges and admissions of institutions not in the list are kept but never shown
+        (the federal files have such rows for closed or merged institutions).
+        """
+        insts = tuple(institutions)
+        known = {i.unitid for i in insts}
+        program_rows, outcome_rows = tuple(programs), tuple(outcomes)
+        charge_rows, admission_rows = tuple(charges), tuple(admissions)
+        problems = [
+            Problem(f"programs[{k}].unitid", f"no institution with UNITID {p.unitid}")
+            for k, p in enumerate(program_rows)
+            if p.unitid not in known
+        ]
+        problems += [
+            Problem(f"programs[{k}].completions", f"must not be negative, got {p.completions}")
+            for k, p in enumerate(program_rows)
+            if p.completions < 0
+        ]
+        if problems:
+            raise ValidationError(problems)
         return cls(
-            institutions,
-            ProgramTable.of_records(programs),
-            OutcomeTable.of_records(outcomes),
-            charges,
-            admissions,
+            insts,
+            ProgramTable.of_records(program_rows),
+            OutcomeTable.of_records(outcome_rows),
+            charge_rows,
+            admission_rows,
             crosswalk,
             cip_titles,
         )
