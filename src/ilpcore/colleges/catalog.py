@@ -106,18 +106,7 @@ class CollegeCatalog:
         known = {i.unitid for i in insts}
         program_rows, outcome_rows = tuple(programs), tuple(outcomes)
         charge_rows, admission_rows = tuple(charges), tuple(admissions)
-        problems = [
-            Problem(f"programs[{k}].unitid", f"no institution with UNITID {p.unitid}")
-            for k, p in enumerate(program_rows)
-            if p.unitid not in known
-        ]
-        problems += [
-            Problem(f"programs[{k}].completions", f"must not be negative, got {p.completions}")
-            for k, p in enumerate(program_rows)
-            if p.completions < 0
-        ]
-        if problems:
-            raise ValidationError(problems)
+        _check_programs(known, program_rows)
         return cls(
             insts,
             ProgramTable.of_records(program_rows),
@@ -139,15 +128,14 @@ class CollegeCatalog:
         """A new catalog with more records added; an added institution replaces one with
         the same UNITID, together with its programs, outcomes, charges and admissions."""
         added = tuple(institutions)
-        replaced = {i.unitid for i in added}
-        keep = [i for i in self.institutions if i.unitid not in replaced]
-        return CollegeCatalog.from_records(
-            [*keep, *added],
-            [
-                *(p for p in self._programs.records() if p.unitid not in replaced),
-                *programs,
-            ],
-            [*(o for o in self._outcomes.records() if o.unitid not in replaced), *outcomes],
+        replaced = frozenset(i.unitid for i in added)
+        insts = [*(i for i in self.institutions if i.unitid not in replaced), *added]
+        program_rows = tuple(programs)
+        _check_programs({i.unitid for i in insts}, program_rows)
+        return CollegeCatalog(
+            insts,
+            ProgramTable.of_records(program_rows, self._programs, replaced),
+            OutcomeTable.of_records(outcomes, self._outcomes, replaced),
             [*(c for u, c in self._charges.items() if u not in replaced), *charges],
             [*(a for u, a in self._admissions.items() if u not in replaced), *admissions],
             self.crosswalk,
@@ -300,3 +288,18 @@ def _zip_centres(institutions: tuple[Institution, ...]) -> dict[str, tuple[float
             s[1] += inst.longitude
             s[2] += 1
     return {k: (s[0] / s[2], s[1] / s[2]) for k, s in sums.items()}
+
+
+def _check_programs(known: set[int], programs: tuple[ProgramRecord, ...]) -> None:
+    problems = [
+        Problem(f"programs[{k}].unitid", f"no institution with UNITID {p.unitid}")
+        for k, p in enumerate(programs)
+        if p.unitid not in known
+    ]
+    problems += [
+        Problem(f"programs[{k}].completions", f"must not be negative, got {p.completions}")
+        for k, p in enumerate(programs)
+        if p.completions < 0
+    ]
+    if problems:
+        raise ValidationError(problems)

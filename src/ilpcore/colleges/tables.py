@@ -72,14 +72,36 @@ class ProgramTable:
         }
 
     @classmethod
-    def of_records(cls, records: Iterable[ProgramRecord]) -> ProgramTable:
-        rows = tuple(records)
-        return cls(
-            [r.unitid for r in rows],
-            [r.cip for r in rows],
-            [r.award.value for r in rows],
-            [r.completions for r in rows],
-        )
+    def of_records(
+        cls,
+        records: Iterable[ProgramRecord],
+        base: ProgramTable | None = None,
+        drop: frozenset[int] = frozenset(),
+    ) -> ProgramTable:
+        """A table of ``records``, after the rows of ``base`` not of a UNITID in ``drop``."""
+        unitid, cip, award, completions = base.columns(drop) if base else ([], [], [], [])
+        for r in records:
+            unitid.append(r.unitid)
+            cip.append(r.cip)
+            award.append(r.award.value)
+            completions.append(r.completions)
+        return cls(unitid, cip, award, completions)
+
+    def columns(self, drop: frozenset[int]) -> tuple[list[int], list[str], list[int], list[int]]:
+        """The table's columns, without the rows of the UNITIDs in ``drop``."""
+        unitid: list[int] = []
+        cip: list[str] = []
+        award: list[int] = []
+        completions: list[int] = []
+        codes = self.codes
+        for u, (start, end) in self.ranges.items():
+            if u in drop:
+                continue
+            unitid.extend([u] * (end - start))
+            cip.extend([codes[k] for k in self.cips[start:end]])
+            award.extend(self.award[start:end])
+            completions.extend(self.completions[start:end])
+        return unitid, cip, award, completions
 
     def __len__(self) -> int:
         return len(self.award)
@@ -143,21 +165,42 @@ class OutcomeTable:
         self.debt = array("l", [debt[i] for i in order])
 
     @classmethod
-    def of_records(cls, records: Iterable[Outcome]) -> OutcomeTable:
-        rows = tuple(records)
+    def of_records(
+        cls,
+        records: Iterable[Outcome],
+        base: OutcomeTable | None = None,
+        drop: frozenset[int] = frozenset(),
+    ) -> OutcomeTable:
+        """A table of ``records``, after the rows of ``base`` not of a UNITID in ``drop``."""
+        cols = base.columns(drop) if base else ([], [], [], [], [], [], [])
+        unitid, cip4, credential, completers, earnings, horizon, debt = cols
+        for o in records:
+            unitid.append(o.unitid)
+            cip4.append(o.cip4)
+            credential.append(o.credential.value)
+            completers.append(NONE if o.completers is None else o.completers)
+            earnings.append(NONE if o.earnings_median is None else o.earnings_median)
+            horizon.append(HORIZONS.index(o.earnings_horizon))
+            debt.append(NONE if o.debt_median is None else o.debt_median)
+        return cls(unitid, cip4, credential, completers, earnings, horizon, debt)
 
-        def col(values: Iterable[int | None]) -> list[int]:
-            return [NONE if v is None else v for v in values]
-
-        return cls(
-            [o.unitid for o in rows],
-            [o.cip4 for o in rows],
-            [o.credential.value for o in rows],
-            col(o.completers for o in rows),
-            col(o.earnings_median for o in rows),
-            [HORIZONS.index(o.earnings_horizon) for o in rows],
-            col(o.debt_median for o in rows),
-        )
+    def columns(
+        self, drop: frozenset[int]
+    ) -> tuple[list[int], list[str], list[int], list[int], list[int], list[int], list[int]]:
+        """The table's columns (``-1`` = not published), without the UNITIDs in ``drop``."""
+        unitid: list[int] = []
+        cip4: list[str] = []
+        ints: tuple[list[int], ...] = ([], [], [], [], [])
+        arrays = (self.credential, self.completers, self.earnings, self.horizon, self.debt)
+        codes = self.codes
+        for u, (start, end) in self.ranges.items():
+            if u in drop:
+                continue
+            unitid.extend([u] * (end - start))
+            cip4.extend([codes[k] for k in self.cips[start:end]])
+            for out, values in zip(ints, arrays, strict=True):
+                out.extend(values[start:end])
+        return unitid, cip4, *ints  # type: ignore[return-value]
 
     def __len__(self) -> int:
         return len(self.credential)
