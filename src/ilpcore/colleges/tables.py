@@ -9,7 +9,7 @@ arrays of small integers, so a cached catalog unpickles in milliseconds.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
@@ -39,13 +39,8 @@ def _grouped(
     width = len(distinct) or 1
     keys = [u * width + k for u, k in zip(unitids, code_index, strict=True)]
     order = sorted(range(len(keys)), key=keys.__getitem__)
-    ranges: dict[int, tuple[int, int]] = {}
-    start = 0
-    n = len(order)
-    for i in range(1, n + 1):
-        if i == n or unitids[order[i]] != unitids[order[start]]:
-            ranges[unitids[order[start]]] = (start, i)
-            start = i
+    ordered = [unitids[i] for i in order]
+    ranges = {u: (bisect_left(ordered, u), bisect_right(ordered, u)) for u in sorted(set(ordered))}
     return order, ranges, distinct, array("H", [code_index[i] for i in order])
 
 
