@@ -2,5 +2,6 @@
 
 from ilpcore._version import __version__
 from ilpcore.exceptions import IlpcoreError, ValidationError
+from ilpcore.plugins.hookspecs import hookimpl
 
-__all__ = ["IlpcoreError", "ValidationError", "__version__"]
+__all__ = ["IlpcoreError", "ValidationError", "__version__", "hookimpl"]

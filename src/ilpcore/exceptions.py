@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "BlobTooLargeError",
     "ConflictError",
     "DataFileError",
     "IlpcoreError",
@@ -20,6 +21,9 @@ __all__ = [
     "PluginError",
     "Problem",
     "SchemaError",
+    "StoreError",
+    "StoreSchemaError",
+    "StoreURLError",
     "UnknownEntryEducationError",
     "UnknownLocationError",
     "UnsupportedVersionError",
@@ -171,6 +175,25 @@ class ConflictError(IlpcoreError):
 
 class PluginError(IlpcoreError):
     """A plugin failed to load or implements a hook wrongly; the message names the plugin."""
+
+
+# --- plugins and storage ---
+
+
+class StoreError(IlpcoreError):
+    """A store cannot do what was asked (bad location, unreadable database...); names the store."""
+
+
+class StoreURLError(StoreError, ValueError):
+    """A store URL is malformed, or no installed plugin opens its scheme; names the URL."""
+
+
+class StoreSchemaError(StoreError):
+    """A database was written by a newer ilpcore (its schema version is unknown here)."""
+
+
+class BlobTooLargeError(StoreError, ValueError):
+    """An artifact's content is larger than the store's size limit; names both sizes."""
 
 
 # --- colleges ---

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -23,6 +25,13 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
 def test_no_command_prints_help_and_fails(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([]) == 2
     assert "demo" in capsys.readouterr().err
+
+
+@pytest.fixture(autouse=True)
+def _demo_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    monkeypatch.setenv("ILPCORE_STORE_URL", url)
+    return url
 
 
 def test_demo_text_shows_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
@@ -47,6 +56,17 @@ def test_console_script_runs() -> None:
         capture_output=True,
         text=True,
         check=False,
+        env=os.environ.copy(),
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["steps"]
+
+
+def test_demo_saves_a_new_revision_each_run(capsys: pytest.CaptureFixture[str]) -> None:
+    revisions = []
+    for _ in range(2):
+        assert main(["demo", "--json"]) == 0
+        steps = json.loads(capsys.readouterr().out)["steps"]
+        store = next(s for s in steps if s["step"] == "store")["data"]
+        revisions.append(store["revision"])
+    assert revisions[1] == revisions[0] + 1

@@ -129,3 +129,17 @@ def test_application_overdue_and_milestone_done() -> None:
     fafsa = Milestone("M-1", MilestoneKind.FAFSA, completed_on=date(2027, 10, 5))
     assert fafsa.done
     assert not Milestone("M-2", MilestoneKind.OPT_OUT).done
+
+
+def test_career_facts_from_the_occupation_catalog() -> None:
+    from ilpcore.colleges.occupations import career_facts
+    from ilpcore.matching import load_catalog
+
+    occupations = load_catalog()
+    facts = career_facts(occupations, "29-1141.00", "KY")
+    assert facts.entry_education == "Bachelor's degree"
+    assert facts.wage is not None
+    assert facts.wage.release.period == "May 2025"
+    national = career_facts(occupations, "29-1141.00")
+    assert national.wage is not None
+    assert national.wage.release.name == "BLS OEWS US"

@@ -83,3 +83,18 @@ def test_errors_exit_1_with_json(capsys: pytest.CaptureFixture[str], data: list[
     assert code == 1
     code, _ = _run(capsys, "colleges", "search", "--program", "zzzzqqq", *data)
     assert code == 1
+
+
+def test_for_career_takes_entry_education_and_wage_from_the_occupation_catalog(
+    capsys: pytest.CaptureFixture[str], data: list[str]
+) -> None:
+    code, out = _run(
+        capsys, "colleges", "for-career", "29-1141.00", "--state", "KY", "--limit", "2",
+        "--json", *data,
+    )  # fmt: skip
+    assert code == 0
+    document = json.loads(out)
+    assert document["entry_education"] == "Bachelor's degree"
+    assert document["wage"]["release"] == "BLS OEWS KY"
+    assert document["wage"]["year"] == "May 2025"
+    assert int(document["wage"]["value"]) > 0

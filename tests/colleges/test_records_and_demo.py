@@ -68,6 +68,8 @@ def test_demo_step(catalog: CollegeCatalog, data_dir: Path, cache_folder: Path,
     section = demo_step(context)
     assert "29-1141.00" in section.text
     assert "IPEDS IC2022_AY, 2022-23" in section.text
+    assert "BLS OEWS KY" in section.text
+    assert "O*NET" in section.text
     json.dumps(section.data)
     colleges = [s for s in context.plan.saved_lists if s.kind is SavedListKind.COLLEGES]
     assert len(colleges) == 1

@@ -14,7 +14,12 @@ from ilpcore.exceptions import IlpcoreError
 
 __all__ = ["COMMAND_MODULES", "CommandModule", "main", "print_json"]
 
-COMMAND_MODULES: tuple[str, ...] = ("ilpcore.cli.demo", "ilpcore.cli.colleges")
+COMMAND_MODULES: tuple[str, ...] = (
+    "ilpcore.cli.demo",
+    "ilpcore.cli.store",
+    "ilpcore.cli.careers",
+    "ilpcore.cli.colleges",
+)
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 
 Handler = Callable[[argparse.Namespace], int]

@@ -78,9 +78,10 @@ def register(subparsers: SubParsers) -> None:
     career.add_argument("code", metavar="CODE", help="O*NET-SOC code, e.g. 29-1141.00")
     career.add_argument(
         "--entry-education",
-        required=True,
+        default=None,
         choices=tuple(AWARD_LEVELS_FOR_ENTRY_EDUCATION),
-        help="the occupation's typical entry education (BLS; see `ilp careers show CODE`)",
+        help="the occupation's typical entry education (default: from the occupation "
+        "catalog, BLS Employment Projections)",
     )
     _add_filters(career, program=False)
     career.set_defaults(handler=run_for_career)
@@ -197,10 +198,28 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_for_career(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
+    entry_education = args.entry_education
+    wage = None
+    if entry_education is None or len(args.state) == 1:
+        from ilpcore.colleges.occupations import career_facts
+        from ilpcore.matching import load_catalog
+
+        print("ilp colleges: loading the occupation catalog...", file=sys.stderr)
+        occupations = load_catalog(args.data, cache=not args.no_cache)
+        state = args.state[0].upper() if len(args.state) == 1 else None
+        facts = career_facts(occupations, args.code, state)
+        wage = facts.wage
+        if entry_education is None:
+            entry_education = facts.entry_education
+        if entry_education is None:
+            raise ValidationError.at(
+                "--entry-education",
+                f"BLS publishes no entry education for {args.code}; give --entry-education",
+            )
     found = for_career(
         catalog,
         args.code,
-        args.entry_education,
+        entry_education,
         _filter(catalog, args),
         _sort(args, SortKey.COMPLETIONS),
         args.limit,
@@ -211,6 +230,7 @@ def run_for_career(args: argparse.Namespace) -> int:
                 "occupation_code": found.occupation_code,
                 "entry_education": found.entry_education,
                 "award_levels": [a.label for a in found.award_levels],
+                "wage": None if wage is None else wage.to_dict(),
                 "programs": [{"cip": c, "title": t} for c, t in found.programs],
                 "total": found.colleges.total,
                 "colleges": found.colleges.to_records(),
@@ -219,6 +239,8 @@ def run_for_career(args: argparse.Namespace) -> int:
         return 0
     awards = ", ".join(a.label for a in found.award_levels) or "no postsecondary award"
     print(f"{found.occupation_code}: typical entry education {found.entry_education!r} → {awards}")
+    if wage is not None:
+        print(f"Median annual wage: {wage}")
     print(f"Programs (NCES CIP 2020-SOC 2018 crosswalk): {len(found.programs)}")
     for cip, title in found.programs[:10]:
         print(f"  {cip} {title}")

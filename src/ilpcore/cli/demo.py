@@ -1,55 +1,36 @@
 """``ilp demo``: one realistic student's plan, shown step by step.
 
-The demo is a list of steps.  Each step gets the shared :class:`DemoContext`
-(the plan so far, where the data releases are) and returns a
-:class:`DemoSection` with text for people and data for ``--json``.  Features
-add their step to :data:`DEMO_STEPS`.
+The demo is a list of steps (:func:`demo_steps`).  Each step gets the shared
+:class:`~ilpcore.demo_steps.DemoContext` (the plan so far, where the data
+releases are) and returns a :class:`~ilpcore.demo_steps.DemoSection` with text
+for people and data for ``--json``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import attrs
 
 from ilpcore._version import __version__
 from ilpcore.cli.app import add_json_flag, print_json
-from ilpcore.model import Plan
+from ilpcore.demo_steps import DemoContext, DemoSection, DemoStep
 from ilpcore.reports import plan_text
 from ilpcore.samples import sample_plan
 from ilpcore.serialization import to_document
 
-__all__ = ["DEMO_STEPS", "DemoContext", "DemoSection", "register", "run"]
-
-
-@attrs.define
-class DemoContext:
-    """What the steps share; a step may replace ``plan`` with an updated one."""
-
-    plan: Plan
-    data_dir: Path | None = None
-
-
-@attrs.frozen
-class DemoSection:
-    title: str
-    text: str
-    data: Any
-
-
-DemoStep = Callable[[DemoContext], DemoSection]
+__all__ = ["DemoContext", "DemoSection", "demo_steps", "register", "run"]
 
 
 def _plan_step(context: DemoContext) -> DemoSection:
     return DemoSection("The plan", plan_text(context.plan), to_document(context.plan))
 
 
-DEMO_STEPS: list[tuple[str, DemoStep]] = [("plan", _plan_step)]
-"""``(name, step)`` pairs, run in order."""
+def demo_steps() -> list[tuple[str, DemoStep]]:
+    """The ``(name, step)`` pairs of the demo, in order (features are imported only here)."""
+    from ilpcore.cli.store_demo import store_step
+
+    return [("plan", _plan_step), ("store", store_step)]
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -71,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     context = DemoContext(sample_plan(), args.data)
     sections = []
-    for name, step in DEMO_STEPS:
+    for name, step in demo_steps():
         print(f"ilp demo: {name}...", file=sys.stderr)
         sections.append((name, step(context)))
     if args.json:

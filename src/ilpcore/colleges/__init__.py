@@ -14,8 +14,9 @@ by :func:`load_colleges` into an immutable :class:`CollegeCatalog`.  On it:
 
 Every figure carries its release and year (:class:`Figure`); values the
 publisher suppressed are "not published", never zero.  This package never
-imports :mod:`ilpcore.matching`: occupation facts (entry education, state
-wage) are passed in by the caller.
+imports :mod:`ilpcore.matching`'s internals: occupation facts (entry education,
+state wage) are passed in by the caller, or read by :func:`career_facts` through
+its public API.
 """
 
 from ilpcore.colleges.admission import Fit, Selectivity, fit_label, selectivity
@@ -48,6 +49,7 @@ from ilpcore.colleges.finances import (
     program_finances,
 )
 from ilpcore.colleges.loading import load_colleges
+from ilpcore.colleges.occupations import CareerFacts, career_facts
 from ilpcore.colleges.profile import CollegeProfile, college_profile
 from ilpcore.colleges.records import (
     Admissions,
@@ -75,6 +77,7 @@ __all__ = [
     "Admissions",
     "AwardCount",
     "AwardLevel",
+    "CareerFacts",
     "CareerPrograms",
     "Charges",
     "CollegeCatalog",
@@ -110,6 +113,7 @@ __all__ = [
     "SortKey",
     "YearCost",
     "award_levels_for_entry_education",
+    "career_facts",
     "college_profile",
     "cost_of_attendance",
     "fit_label",

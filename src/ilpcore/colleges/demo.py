@@ -9,14 +9,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from ilpcore.cli.demo import DemoContext, DemoSection
 from ilpcore.colleges.careers import for_career
 from ilpcore.colleges.codes import Control
 from ilpcore.colleges.cost import cost_of_attendance, multi_year_cost
 from ilpcore.colleges.finances import program_finances
 from ilpcore.colleges.loading import load_colleges
+from ilpcore.colleges.occupations import career_facts
 from ilpcore.colleges.records import Housing, Residency
 from ilpcore.colleges.selector import CollegeFilter, SortKey
+from ilpcore.demo_steps import DemoContext, DemoSection
+from ilpcore.matching import ONET_ATTRIBUTION, load_catalog
 from ilpcore.model import (
     ApplicationStatus,
     CollegeApplication,
@@ -35,8 +37,8 @@ DEMO_INFLATION: Final = Decimal("0.03")
 DEMO_LOAN_RATE: Final = Decimal("0.0653")
 """The demo's stated assumption: 6.53 %, the federal undergraduate Direct Loan rate for 2024-25."""
 GOAL_ENTRY_EDUCATION: Final = "Bachelor's degree"
-"""BLS EP 2024-34 typical entry education of registered nurses (29-1141); the occupation
-catalog (:mod:`ilpcore.matching`) gives it once the demo is wired to it."""
+"""Used only if the occupation catalog has no projection for the goal (BLS EP 2024-34 gives
+registered nurses, 29-1141, "Bachelor's degree")."""
 TODAY: Final = date(2025, 11, 12)
 
 
@@ -47,16 +49,20 @@ def demo_step(context: DemoContext) -> DemoSection:
     code = goal.career_code if goal is not None and goal.career_code else "29-1141.00"
     state = plan.student.school.state or "KY"
     catalog = load_colleges(context.data_dir)
+    facts = career_facts(load_catalog(context.data_dir), code, state)
+    entry_education = facts.entry_education or GOAL_ENTRY_EDUCATION
     found = for_career(
         catalog,
         code,
-        GOAL_ENTRY_EDUCATION,
+        entry_education,
         CollegeFilter(states=frozenset({state})),
         SortKey.EARNINGS,
         limit=5,
     )
     lines = [
-        f"Career goal {code}: typical entry education {GOAL_ENTRY_EDUCATION!r}; "
+        f"Career goal {code} ({facts.title}): typical entry education {entry_education!r} "
+        f"(BLS EP {facts.projection_period}); median wage in {state} "
+        f"{facts.wage if facts.wage is not None else 'not published'}; "
         f"{len(found.programs)} programs in the CIP-SOC crosswalk; "
         f"{found.colleges.total} schools in {state} award them at that level.",
         found.colleges.text(),
@@ -81,7 +87,12 @@ def demo_step(context: DemoContext) -> DemoSection:
             data["four_year_total"] = str(years.total)
         program = first.programs[0]
         money = program_finances(
-            catalog, unitid, program.cip, program.award, annual_rate=DEMO_LOAN_RATE
+            catalog,
+            unitid,
+            program.cip,
+            program.award,
+            annual_rate=DEMO_LOAN_RATE,
+            occupation_wage=facts.wage,
         )
         lines.append(
             f"{program.title}, {program.award.label}: median debt {money.median_debt}, "
@@ -96,6 +107,7 @@ def demo_step(context: DemoContext) -> DemoSection:
             "median_debt": money.median_debt.to_dict(),
             "median_earnings": money.median_earnings.to_dict(),
             "monthly_payment": money.monthly_payment.to_dict(),
+            "occupation_wage": None if facts.wage is None else facts.wage.to_dict(),
         }
     shortlist = tuple(found.colleges)[:3]
     saved = SavedList(
@@ -128,6 +140,7 @@ def demo_step(context: DemoContext) -> DemoSection:
         f"{len(applications)} applications tracked (researching); milestones: "
         + "; ".join(f"{m.title} (due {m.due})" if m.due else str(m.title) for m in milestones)
     )
+    lines.append(ONET_ATTRIBUTION)
     from ilpcore.serialization import to_document
 
     data["saved_list"] = to_document(saved)

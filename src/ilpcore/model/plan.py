@@ -12,6 +12,7 @@ from ilpcore.exceptions import NotFoundError, Problem
 from ilpcore.model._checks import (
     Check,
     ModelBase,
+    boolean,
     check,
     each,
     instance_of,
@@ -80,6 +81,9 @@ class Plan(ModelBase):
     saved_lists: tuple[SavedList, ...] = attrs.field(
         default=(), metadata=_items_with_ids(SavedList)
     )
+    parental_access_consent: bool = attrs.field(default=False, metadata=check(boolean))
+    """Whether a student of 18 or older lets parents and guardians keep access to the plan
+    (FERPA passes the rights over the record to the student at 18)."""
     review_schedule: ReviewSchedule | None = attrs.field(
         default=None, metadata=check(optional(instance_of(ReviewSchedule)))
     )

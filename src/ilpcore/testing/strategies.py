@@ -602,6 +602,7 @@ def plans(draw: st.DrawFn, max_items: int = 3) -> Plan:
         assessments=assessment_list,
         saved_lists=draw(_unique_ids(saved_lists(), 3)),
         review_schedule=draw(_opt(review_schedules())),
+        parental_access_consent=draw(st.booleans()),
         revision=draw(st.integers(0, 1000)),
     )
 

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+# PostgreSQL on loopback for the store tests; prints ILPCORE_TEST_POSTGRES_URL=...
+exec bash "$(dirname "$0")/../postgres.sh"
