@@ -142,6 +142,24 @@ class CollegeCatalog:
             self.cip_titles,
         )
 
+    def records(
+        self,
+    ) -> tuple[
+        tuple[Institution, ...],
+        tuple[ProgramRecord, ...],
+        tuple[Outcome, ...],
+        tuple[Charges, ...],
+        tuple[Admissions, ...],
+    ]:
+        """Every record of the catalog, as :meth:`from_records` takes them."""
+        return (
+            self.institutions,
+            tuple(self._programs.records()),
+            tuple(self._outcomes.records()),
+            tuple(self._charges.values()),
+            tuple(self._admissions.values()),
+        )
+
     # --- institutions -----------------------------------------------------------------------
 
     def __len__(self) -> int:
