@@ -17,13 +17,17 @@ __all__ = [
     "ConflictError",
     "DataFileError",
     "IlpcoreError",
+    "NoRuleSetError",
     "NotFoundError",
+    "OverrideError",
     "PluginError",
     "Problem",
+    "RuleSetError",
     "SchemaError",
     "StoreError",
     "StoreSchemaError",
     "StoreURLError",
+    "UndifferentiatedProfileError",
     "UnknownEntryEducationError",
     "UnknownLocationError",
     "UnsupportedVersionError",
@@ -194,6 +198,36 @@ class StoreSchemaError(StoreError):
 
 class BlobTooLargeError(StoreError, ValueError):
     """An artifact's content is larger than the store's size limit; names both sizes."""
+
+
+# --- matching: interests and ranking ---
+
+
+class UndifferentiatedProfileError(ValidationError):
+    """A score profile is too flat to rank occupations by correlation.
+
+    Raised by matching unless the caller asks for a best effort; the problem's
+    path names the profile (e.g. ``scores``) and the message gives its spread.
+    """
+
+
+# --- requirements ---
+
+
+class RuleSetError(ValidationError):
+    """A graduation rule set (TOML or JSON) is not valid; each problem names its path in the file.
+
+    >>> str(RuleSetError([Problem("requirements[2].min_credits", "must not be negative")]))
+    'requirements[2].min_credits: must not be negative'
+    """
+
+
+class NoRuleSetError(NotFoundError):
+    """No rule set is registered for the jurisdiction, cohort and diploma asked for."""
+
+
+class OverrideError(ValidationError):
+    """An audit override (waiver, substitution...) names a missing requirement path or course."""
 
 
 # --- colleges ---

@@ -18,6 +18,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.demo",
     "ilpcore.cli.store",
     "ilpcore.cli.careers",
+    "ilpcore.cli.interests",
+    "ilpcore.cli.audit",
     "ilpcore.cli.colleges",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""

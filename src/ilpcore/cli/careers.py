@@ -34,6 +34,7 @@ SUBCOMMANDS: tuple[str, ...] = (
     "ilpcore.cli.careers_explore:add_browse_command",
     "ilpcore.cli.careers_explore:add_select_command",
     "ilpcore.cli.careers:add_show_command",
+    "ilpcore.cli.career_match:add_match_command",
 )
 """Registrars of the ``careers`` subcommands, ``"module:function"``, in help order."""
 

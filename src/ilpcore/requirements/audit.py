@@ -1,0 +1,298 @@
+"""Run an audit: the optimal assignment of a student's courses to a rule set, as a tree."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from ilpcore.exceptions import NotFoundError
+from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus
+from ilpcore.requirements.build import Built, build
+from ilpcore.requirements.inputs import Milestone, Override
+from ilpcore.requirements.ruleset import RuleSet
+from ilpcore.requirements.solver import MISSING, TIERS, Solution, solve, split_cost
+
+__all__ = ["Applied", "Audit", "AuditNode", "Cost", "Status", "evaluate", "evaluate_for"]
+
+
+class Status(enum.Enum):
+    """How far a requirement is met: by completed courses alone (done), counting in-progress
+    courses, registered ones, planned ones; or not even with those (missing); or waived."""
+
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    REGISTERED = "registered"
+    PLANNED = "planned"
+    MISSING = "missing"
+    WAIVED = "waived"
+
+    @property
+    def satisfied(self) -> bool:
+        return self is not Status.MISSING
+
+
+_BY_TIER = (Status.DONE, Status.IN_PROGRESS, Status.REGISTERED, Status.PLANNED, Status.MISSING)
+
+
+@attrs.frozen
+class Applied:
+    """A course counted toward a requirement, with its credits."""
+
+    course_code: str
+    title: str
+    credits: Decimal
+    status: CourseStatus
+    term: str
+
+
+@attrs.frozen
+class AuditNode:
+    """One requirement's result; ``path`` is stable (made of the rule file's ids)."""
+
+    path: str
+    title: str
+    kind: str
+    status: Status
+    """This requirement and everything under it."""
+    own_status: Status
+    """This requirement's own need (credits, courses, score...), ignoring children."""
+    required_credits: Decimal
+    required_courses: int
+    counted_credits: Decimal
+    applied: tuple[Applied, ...]
+    missing_credits: Decimal
+    missing_courses: int
+    needed: str | None
+    """What is still needed, in words (``None`` when satisfied)."""
+    detail: str | None
+    children: tuple[AuditNode, ...] = ()
+    overrides: tuple[Override, ...] = ()
+
+    def walk(self) -> Iterator[AuditNode]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+
+@attrs.frozen
+class Cost:
+    """The optimisation order's components for the chosen assignment (smaller is better)."""
+
+    unmet: int
+    missing_credits: Decimal
+    missing_courses: int
+    status_penalty: int
+
+
+@attrs.frozen
+class Audit:
+    """A graduation audit of one student against one rule set."""
+
+    rule_set: RuleSet
+    root: AuditNode
+    unused: tuple[Applied, ...]
+    """Courses that count toward nothing (failed, withdrawn, or accepted by no requirement)."""
+    cost: Cost
+    optimal: bool
+    search_nodes: int
+    overrides: tuple[Override, ...] = ()
+
+    @property
+    def status(self) -> Status:
+        return self.root.status
+
+    @property
+    def satisfied(self) -> bool:
+        return self.root.status.satisfied
+
+    def node(self, path: str) -> AuditNode:
+        for n in self.root.walk():
+            if n.path == path:
+                return n
+        raise NotFoundError(f"no requirement {path!r} in {self.rule_set.id}")
+
+    def missing(self) -> tuple[AuditNode, ...]:
+        """Requirements whose own need is not met, inside requirements that are not met
+        (so the options a satisfied choice did not take are left out)."""
+        out: list[AuditNode] = []
+
+        def visit(n: AuditNode) -> None:
+            if n.status is not Status.MISSING:
+                return
+            if n.own_status is Status.MISSING:
+                out.append(n)
+            for c in n.children:
+                visit(c)
+
+        visit(self.root)
+        return tuple(out)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ilpcore.requirements.report import audit_to_dict
+
+        return audit_to_dict(self)
+
+    def to_text(self) -> str:
+        from ilpcore.requirements.report import audit_to_text
+
+        return audit_to_text(self)
+
+    def _repr_html_(self) -> str:
+        from ilpcore.requirements.report import audit_to_html
+
+        return audit_to_html(self)
+
+
+def _applied(c: CourseRecord, credits: Decimal) -> Applied:
+    return Applied(c.course_code, c.title, credits, c.status, c.term.label)
+
+
+def evaluate(
+    rule_set: RuleSet,
+    courses: Sequence[CourseRecord],
+    *,
+    assessments: Sequence[AssessmentResult] = (),
+    milestones: Sequence[Milestone] = (),
+    ilp_aligned: frozenset[str] = frozenset(),
+    overrides: Sequence[Override] = (),
+    node_limit: int = 500_000,
+) -> Audit:
+    """Audit ``courses`` (and scores, milestones) against a resolved ``rule_set``.
+
+    The assignment of courses to requirements is optimal in the order documented
+    in :mod:`ilpcore.requirements.solver`; if the search needs more than ``node_limit``
+    nodes it stops with the best assignment found and ``audit.optimal`` is ``False``.
+    """
+    built = build(
+        rule_set,
+        courses,
+        assessments=assessments,
+        milestones=milestones,
+        ilp_aligned=ilp_aligned,
+        overrides=overrides,
+    )
+    solution = solve(built.problem, node_limit=node_limit)
+    return _assemble(built, solution)
+
+
+def evaluate_for(
+    jurisdiction: str,
+    graduation_class: int,
+    courses: Sequence[CourseRecord],
+    *,
+    diploma: str | None = None,
+    assessments: Sequence[AssessmentResult] = (),
+    milestones: Sequence[Milestone] = (),
+    ilp_aligned: frozenset[str] = frozenset(),
+    overrides: Sequence[Override] = (),
+) -> Audit:
+    """:func:`evaluate` against the built-in rule set for a jurisdiction and class.
+
+    >>> evaluate_for("US-TX", 2027, []).rule_set.id
+    'US-TX-foundation-2022'
+    """
+    from ilpcore.requirements.registry import find
+
+    return evaluate(
+        find(jurisdiction, graduation_class, diploma),
+        courses,
+        assessments=assessments,
+        milestones=milestones,
+        ilp_aligned=ilp_aligned,
+        overrides=overrides,
+    )
+
+
+def _assemble(built: Built, sol: Solution) -> Audit:
+    p = built.problem
+    n = len(built.nodes)
+    per_node: list[list[int]] = [[] for _ in range(n)]
+    for c in range(len(built.courses)):
+        for i in sol.counted(p, c):
+            per_node[i].append(c)
+    scale = Decimal(built.scale)
+
+    def own(i: int) -> tuple[int, Decimal, int, str | None]:
+        node = built.nodes[i]
+        if node.fixed is not None:
+            tier, needed, _ = node.fixed
+            return tier, Decimal(0), 0, needed
+        got = [0] * TIERS
+        cnt = [0] * TIERS
+        for c in per_node[i]:
+            got[p.course_tier[c]] += p.course_credits[c]
+            cnt[p.course_tier[c]] += 1
+        a = b = 0
+        for t in range(TIERS):
+            a += got[t]
+            b += cnt[t]
+            if a >= p.need_credits[i] and b >= p.need_courses[i]:
+                return t, Decimal(0), 0, None
+        miss_cr = Decimal(max(0, p.need_credits[i] - a)) / scale
+        miss_co = max(0, p.need_courses[i] - b)
+        words = []
+        if miss_cr:
+            plural = "" if miss_cr == 1 else "s"
+            words.append(f"{miss_cr.normalize():f} more credit{plural}")
+        if miss_co:
+            words.append(f"{miss_co} more course" + ("s" if miss_co > 1 else ""))
+        return MISSING, miss_cr, miss_co, " and ".join(words)
+
+    made: dict[int, Applied] = {}
+
+    def applied_of(c: int) -> Applied:
+        hit = made.get(c)
+        if hit is None:
+            hit = made[c] = _applied(built.courses[c], built.credits[c])
+        return hit
+
+    def make(i: int) -> AuditNode:
+        node = built.nodes[i]
+        kids = tuple(make(j) for j in node.children)
+        ovs = tuple(o for o in built.overrides if o.path == node.path)
+        if p.waived[i]:
+            own_status, miss_cr, miss_co, needed = Status.WAIVED, Decimal(0), 0, None
+            status = Status.WAIVED
+        else:
+            tier, miss_cr, miss_co, needed = own(i)
+            own_status = _BY_TIER[tier]
+            ranks = sorted(_rank(k.status) for k in kids)
+            if node.choose is not None:
+                ranks = ranks[: node.choose]
+            status = _BY_TIER[max([tier, *ranks])]
+        applied = tuple(applied_of(c) for c in per_node[i])
+        return AuditNode(
+            path=node.path,
+            title=node.title,
+            kind=node.kind,
+            status=status,
+            own_status=own_status,
+            required_credits=node.need_credits,
+            required_courses=node.need_courses,
+            counted_credits=sum((a.credits for a in applied), Decimal(0)),
+            applied=applied,
+            missing_credits=miss_cr,
+            missing_courses=miss_co,
+            needed=needed,
+            detail=None if node.fixed is None else node.fixed[2],
+            children=kids,
+            overrides=ovs,
+        )
+
+    root = make(0)
+    unmet, miss_cr, miss_co, penalty = split_cost(p, sol.cost)
+    unused = tuple(
+        _applied(c, built.credits[k]) for k, c in enumerate(built.courses) if not sol.counted(p, k)
+    )
+    cost = Cost(unmet, Decimal(miss_cr) / scale, miss_co, penalty)
+    return Audit(
+        built.rule_set, root, unused, cost, sol.optimal, sol.nodes_explored, built.overrides
+    )
+
+
+def _rank(status: Status) -> int:
+    return 0 if status is Status.WAIVED else _BY_TIER.index(status)

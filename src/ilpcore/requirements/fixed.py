@@ -1,0 +1,131 @@
+"""Requirements that consume no course: timing, GPA, assessments and milestones.
+
+Each returns its status tier (0 done, 1 in progress, 2 registered, 3 planned,
+4 missing), what is still needed (or ``None``) and a short detail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus
+from ilpcore.requirements.inputs import Milestone, MilestoneStatus
+from ilpcore.requirements.marks import MarkScale
+from ilpcore.requirements.rules import (
+    AssessmentRequirement,
+    GpaRequirement,
+    MilestoneRequirement,
+    TimingRequirement,
+)
+from ilpcore.requirements.solver import MISSING
+
+__all__ = ["Outcome", "assessment_status", "gpa_status", "milestone_status", "timing_status"]
+
+Outcome = tuple[int, str | None, str | None]
+
+_MILESTONE_TIER = {
+    MilestoneStatus.COMPLETED: 0,
+    MilestoneStatus.IN_PROGRESS: 1,
+    MilestoneStatus.REGISTERED: 2,
+    MilestoneStatus.PLANNED: 3,
+}
+
+
+def timing_status(
+    rq: TimingRequirement,
+    courses: Sequence[tuple[CourseRecord, int]],
+    scale: MarkScale,
+    ilp_aligned: frozenset[str],
+) -> Outcome:
+    """A matching course in every listed grade; the status is the worst grade's best tier."""
+    worst = 0
+    lacking = []
+    for grade in rq.grade_levels:
+        tiers = [
+            tier
+            for c, tier in courses
+            if c.grade_level == grade
+            and rq.match.matches(c, ilp_aligned)
+            and scale.meets(c.mark, rq.min_mark)
+        ]
+        if tiers:
+            worst = max(worst, min(tiers))
+        else:
+            lacking.append(grade)
+    if lacking:
+        grades = ", ".join(str(g) for g in lacking)
+        return MISSING, f"a matching course in grade {grades}", None
+    return worst, None, None
+
+
+def gpa_status(
+    rq: GpaRequirement, courses: Sequence[tuple[CourseRecord, int]], scale: MarkScale
+) -> Outcome:
+    """Credit-weighted GPA over completed courses with a letter mark."""
+    points = Decimal(0)
+    weight = Decimal(0)
+    for c, tier in courses:
+        if tier != 0 or c.mark is None:
+            continue
+        p = scale.points(c.mark)
+        if p is not None and c.credits > 0:
+            points += p * c.credits
+            weight += c.credits
+    if not weight:
+        return MISSING, f"a GPA of at least {rq.min_gpa} (no graded courses yet)", None
+    gpa = (points / weight).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if gpa >= rq.min_gpa:
+        return 0, None, f"GPA {gpa}"
+    return MISSING, f"a GPA of at least {rq.min_gpa} (now {gpa})", f"GPA {gpa}"
+
+
+def _milestone_tier(accepts: Sequence[str], milestones: Sequence[Milestone]) -> tuple[int, str]:
+    best, which = MISSING, ""
+    for m in milestones:
+        if m.id in accepts and _MILESTONE_TIER[m.status] < best:
+            best, which = _MILESTONE_TIER[m.status], m.id
+    return best, which
+
+
+def assessment_status(
+    rq: AssessmentRequirement,
+    results: Sequence[AssessmentResult],
+    milestones: Sequence[Milestone],
+) -> Outcome:
+    """Done when one result meets every minimum of one alternative, or a milestone is accepted."""
+    for alt in rq.alternatives:
+        for r in results:
+            if r.instrument.id != alt.instrument:
+                continue
+            scores = [r.score(m.scale) for m in alt.minimums]
+            if all(
+                s is not None and s >= m.min_score
+                for s, m in zip(scores, alt.minimums, strict=False)
+            ):
+                shown = ", ".join(
+                    f"{m.scale} {s}" for s, m in zip(scores, alt.minimums, strict=False)
+                )
+                return 0, None, f"{alt.label or alt.instrument}: {shown}"
+    tier, which = _milestone_tier(rq.milestones, milestones)
+    if tier < MISSING:
+        return tier, None, which
+    options = [
+        (alt.label or alt.instrument)
+        + " "
+        + " and ".join(f"{m.scale} >= {m.min_score}" for m in alt.minimums)
+        for alt in rq.alternatives
+    ] + list(rq.milestones)
+    return MISSING, "one of: " + "; ".join(options), None
+
+
+def milestone_status(rq: MilestoneRequirement, milestones: Sequence[Milestone]) -> Outcome:
+    tier, which = _milestone_tier(rq.accepts, milestones)
+    if tier < MISSING:
+        return tier, None, which
+    return MISSING, "one of: " + ", ".join(rq.accepts), None
+
+
+def eligible(course: CourseRecord) -> bool:
+    """Failed and withdrawn courses never count."""
+    return course.status not in (CourseStatus.FAILED, CourseStatus.WITHDRAWN)
