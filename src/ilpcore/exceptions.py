@@ -31,6 +31,8 @@ __all__ = [
     "StoreSchemaError",
     "StoreURLError",
     "UndifferentiatedProfileError",
+    "UnknownEntryEducationError",
+    "UnknownLocationError",
     "UnsupportedVersionError",
     "ValidationError",
     "join_path",
@@ -264,3 +266,25 @@ class JsonResumeError(ValidationError):
 class ResumeRenderError(IlpcoreError):
     """A resume could not be rendered or written where asked (the PDF layout failed, a PDF was
     sent to a terminal, the output file cannot be written); the message says why."""
+
+
+# --- colleges ---
+
+
+class UnknownEntryEducationError(IlpcoreError, ValueError):
+    """An occupation's "typical entry education" is not one of the BLS categories."""
+
+    def __init__(self, value: str, known: tuple[str, ...]) -> None:
+        self.value = value
+        self.known = known
+        super().__init__(
+            f"entry_education: {value!r} is not a BLS entry-education category "
+            f"(one of {', '.join(map(repr, known))})"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.value, self.known))
+
+
+class UnknownLocationError(NotFoundError):
+    """A ZIP code or place to measure distance from is not known to the college directory."""

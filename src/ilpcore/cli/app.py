@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.interests",
     "ilpcore.cli.audit",
     "ilpcore.cli.resume",
+    "ilpcore.cli.colleges",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 

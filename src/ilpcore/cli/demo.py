@@ -29,6 +29,7 @@ def _plan_step(context: DemoContext) -> DemoSection:
 def demo_steps() -> list[tuple[str, DemoStep]]:
     """The ``(name, step)`` pairs of the demo, in order (features are imported only here)."""
     from ilpcore.cli.store_demo import store_step
+    from ilpcore.colleges.demo import demo_step as colleges_step
     from ilpcore.matching.demo import match_step
     from ilpcore.requirements.demo import audit_step
     from ilpcore.resume.demo import demo_step as resume_step
@@ -37,6 +38,7 @@ def demo_steps() -> list[tuple[str, DemoStep]]:
         ("plan", _plan_step),
         ("match", match_step),
         ("audit", audit_step),
+        ("colleges", colleges_step),
         ("resume", resume_step),
         ("store", store_step),
     ]

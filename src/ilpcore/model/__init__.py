@@ -19,6 +19,12 @@ from ilpcore.model.activities import (
     SubjectKind,
     SubjectRef,
 )
+from ilpcore.model.applications import (
+    ApplicationStatus,
+    CollegeApplication,
+    Milestone,
+    MilestoneKind,
+)
 from ilpcore.model.assessments import AssessmentKind, AssessmentResult, Instrument, Score
 from ilpcore.model.courses import (
     CourseAttribute,
@@ -66,6 +72,7 @@ __all__ = [
     "AccommodationSource",
     "Activity",
     "ActivityKind",
+    "ApplicationStatus",
     "Artifact",
     "Aspiration",
     "AspirationArea",
@@ -73,6 +80,7 @@ __all__ = [
     "AssessmentResult",
     "Benchmark",
     "BenchmarkStatus",
+    "CollegeApplication",
     "Contact",
     "ContactMethod",
     "CourseAttribute",
@@ -88,6 +96,8 @@ __all__ = [
     "GoalHorizon",
     "GoalStatus",
     "Instrument",
+    "Milestone",
+    "MilestoneKind",
     "Participant",
     "PersonName",
     "Phase",
@@ -120,11 +130,10 @@ __all__ = [
 ]
 
 MODEL_TYPES: tuple[type, ...] = (
-    Accommodation, Activity, Artifact, Aspiration, AssessmentResult, Benchmark, Contact,
-    CoursePlan, CourseRecord, Demographics, DocumentLink, Enrollment, Goal, Instrument,
-    Participant, PersonName, PhaseCompletion, Plan, Profile, ProgressNote, Reflection, Review,
-    ReviewSchedule,
+    Accommodation, Activity, Artifact, Aspiration, AssessmentResult, Benchmark,
+    CollegeApplication, Contact, CoursePlan, CourseRecord, Demographics, DocumentLink, Enrollment,
+    EntryOverride, Goal, Instrument, Milestone, Participant, PersonName, PhaseCompletion, Plan,
+    Profile, ProgressNote, Reflection, ResumeContact, ResumeSpec, Review, ReviewSchedule,
     SavedItem, SavedList, SchoolRef, Score, SignOff, Student, SubjectRef, Term,
-    EntryOverride, ResumeContact, ResumeSpec,
 )  # fmt: skip
 """Every model value type (enums excluded), for the converter and the test strategies."""

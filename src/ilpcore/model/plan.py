@@ -21,6 +21,7 @@ from ilpcore.model._checks import (
     unique,
 )
 from ilpcore.model.activities import Activity, Artifact, Reflection, SubjectKind
+from ilpcore.model.applications import CollegeApplication, Milestone
 from ilpcore.model.assessments import AssessmentResult
 from ilpcore.model.courses import CoursePlan, CourseRecord
 from ilpcore.model.demographics import Demographics
@@ -82,6 +83,12 @@ class Plan(ModelBase):
     saved_lists: tuple[SavedList, ...] = attrs.field(
         default=(), metadata=_items_with_ids(SavedList)
     )
+    applications: tuple[CollegeApplication, ...] = attrs.field(
+        default=(), metadata=check(each(instance_of(CollegeApplication)), unique("unitid"))
+    )
+    """College applications and where each stands (one per institution)."""
+    milestones: tuple[Milestone, ...] = attrs.field(default=(), metadata=_items_with_ids(Milestone))
+    """Financial-planning steps: FAFSA or its alternatives, scholarships."""
     resume_spec: ResumeSpec | None = attrs.field(
         default=None, metadata=check(optional(instance_of(ResumeSpec)))
     )

@@ -39,6 +39,7 @@ from ilpcore.model import (
     AccommodationSource,
     Activity,
     ActivityKind,
+    ApplicationStatus,
     Artifact,
     Aspiration,
     AspirationArea,
@@ -46,6 +47,7 @@ from ilpcore.model import (
     AssessmentResult,
     Benchmark,
     BenchmarkStatus,
+    CollegeApplication,
     Contact,
     ContactMethod,
     CourseAttribute,
@@ -61,6 +63,8 @@ from ilpcore.model import (
     GoalHorizon,
     GoalStatus,
     Instrument,
+    Milestone,
+    MilestoneKind,
     Participant,
     PersonName,
     Phase,
@@ -96,6 +100,7 @@ __all__ = [
     "activities",
     "artifacts",
     "assessment_results",
+    "college_applications",
     "contacts",
     "course_plans",
     "course_records",
@@ -105,6 +110,7 @@ __all__ = [
     "goals",
     "identifiers",
     "instruments",
+    "milestones",
     "person_names",
     "plans",
     "profiles",
@@ -127,6 +133,7 @@ _BY_ID = attrgetter("id")
 _BY_SCALE = attrgetter("scale")
 _BY_KEY = attrgetter("key")
 _BY_PHASE = attrgetter("phase")
+_BY_UNITID = attrgetter("unitid")
 _ROLES = st.sampled_from(Role)
 _REVISIONS = st.integers(0, 50)
 _HOURS = st.integers(0, 4000).map(lambda n: Decimal(n) / 2)
@@ -468,6 +475,47 @@ def saved_lists() -> st.SearchStrategy[SavedList]:
     )
 
 
+_SUBMITTED = (
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.ADMITTED,
+    ApplicationStatus.WAITLISTED,
+    ApplicationStatus.DENIED,
+    ApplicationStatus.ENROLLED,
+)
+
+
+@functools.cache
+@st.composite
+def college_applications(draw: st.DrawFn) -> CollegeApplication:
+    """Applications whose dates agree with their status (submitted before decided)."""
+    status = draw(st.sampled_from(ApplicationStatus))
+    submitted, decided = (None, None)
+    if status in _SUBMITTED:
+        submitted, decided = draw(_opt(_ordered_dates())) or (None, None)
+    return CollegeApplication(
+        draw(st.sampled_from(("157085", "157289", "156620", "199120", "166027"))),
+        draw(texts()),
+        status,
+        draw(_opt(dates())),
+        submitted,
+        decided,
+        draw(_opt(texts(200))),
+    )
+
+
+@functools.cache
+def milestones() -> st.SearchStrategy[Milestone]:
+    return st.builds(
+        Milestone,
+        identifiers("M"),
+        st.sampled_from(MilestoneKind),
+        _opt(texts()),
+        _opt(dates()),
+        _opt(dates()),
+        _opt(texts()),
+    )
+
+
 @functools.cache
 def course_plans(goal_ids: tuple[str, ...] = ()) -> st.SearchStrategy[CoursePlan]:
     goal = _opt(st.sampled_from(goal_ids)) if goal_ids else st.none()
@@ -563,6 +611,8 @@ def plans(draw: st.DrawFn, max_items: int = 3) -> Plan:
         review_schedule=draw(_opt(review_schedules())),
         parental_access_consent=draw(st.booleans()),
         resume_spec=draw(_opt(resume_specs())),
+        applications=draw(_tuple(college_applications(), 3, unique_by=_BY_UNITID)),
+        milestones=draw(_unique_ids(milestones(), 3)),
         revision=draw(st.integers(0, 1000)),
     )
 
@@ -642,6 +692,8 @@ STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     ProgressNote: st.builds(ProgressNote, dates(), texts(), _opt(texts())),
     Reflection: st.builds(Reflection, identifiers("RF"), dates(), texts(300)),
     SavedItem: saved_items(),
+    CollegeApplication: college_applications(),
+    Milestone: milestones(),
     Score: _scores(),
     SubjectRef: st.builds(SubjectRef, st.sampled_from(SubjectKind), identifiers()),
     ReviewSchedule: review_schedules(),

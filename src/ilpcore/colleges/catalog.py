@@ -1,0 +1,323 @@
+"""The immutable college catalog: institutions, their programs, outcomes, charges, admissions.
+
+Build it from the federal files with :func:`~ilpcore.colleges.load_colleges`, or
+from plain records with :meth:`CollegeCatalog.from_records` (a state's own list,
+a plugin, a test).  Lookups by UNITID are dictionary lookups.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+
+from ilpcore.colleges.codes import AwardLevel, credential_level_of
+from ilpcore.colleges.crosswalk import Crosswalk
+from ilpcore.colleges.records import (
+    Admissions,
+    AwardCount,
+    Charges,
+    Institution,
+    Outcome,
+    Program,
+    ProgramRecord,
+)
+from ilpcore.colleges.tables import OutcomeTable, ProgramTable
+from ilpcore.exceptions import NotFoundError, Problem, UnknownLocationError, ValidationError
+
+__all__ = ["CollegeCatalog"]
+
+
+class CollegeCatalog:
+    """Colleges and their programs; immutable once built."""
+
+    __slots__ = (
+        "_admissions",
+        "_by_name",
+        "_by_state",
+        "_by_unitid",
+        "_charges",
+        "_outcomes",
+        "_programs",
+        "_totals",
+        "_words",
+        "_zips",
+        "cip_titles",
+        "crosswalk",
+        "institutions",
+    )
+
+    institutions: tuple[Institution, ...]
+    """Every institution, by UNITID."""
+    crosswalk: Crosswalk
+    cip_titles: Mapping[str, str]
+    """CIP code (2-, 4- or 6-digit) → title."""
+
+    def __init__(
+        self,
+        institutions: Iterable[Institution],
+        programs: ProgramTable,
+        outcomes: OutcomeTable,
+        charges: Iterable[Charges] = (),
+        admissions: Iterable[Admissions] = (),
+        crosswalk: Crosswalk | None = None,
+        cip_titles: Mapping[str, str] | None = None,
+    ) -> None:
+        self.institutions = tuple(sorted(institutions, key=lambda i: i.unitid))
+        self._by_unitid = {i.unitid: i for i in self.institutions}
+        self._by_name = tuple(sorted(self.institutions, key=lambda i: (i.name, i.unitid)))
+        by_state: dict[str, list[Institution]] = {}
+        for inst in self._by_name:
+            by_state.setdefault(inst.state, []).append(inst)
+        self._by_state = {k: tuple(v) for k, v in by_state.items()}
+        if len(self._by_unitid) != len(self.institutions):
+            counts = Counter(i.unitid for i in self.institutions)
+            repeated = sorted(u for u, n in counts.items() if n > 1)
+            raise ValidationError.at("institutions", f"UNITIDs repeat: {repeated}")
+        self._programs = programs
+        self._outcomes = outcomes
+        self._charges = {c.unitid: c for c in charges}
+        self._admissions = {a.unitid: a for a in admissions}
+        self.crosswalk = crosswalk or Crosswalk({}, {})
+        self.cip_titles: Mapping[str, str] = dict(cip_titles or {})
+        self._zips: dict[str, tuple[float, float]] | None = None
+        self._totals: dict[int, int] | None = None
+        self._words: object = None
+        """Search words, built by :mod:`ilpcore.colleges.search` on first use."""
+
+    @classmethod
+    def from_records(
+        cls,
+        institutions: Iterable[Institution],
+        programs: Iterable[ProgramRecord] = (),
+        outcomes: Iterable[Outcome] = (),
+        charges: Iterable[Charges] = (),
+        admissions: Iterable[Admissions] = (),
+        crosswalk: Crosswalk | None = None,
+        cip_titles: Mapping[str, str] | None = None,
+    ) -> CollegeCatalog:
+        """A catalog from plain records (e.g. a state's own list of colleges).
+
+        Raises :class:`~ilpcore.exceptions.ValidationError` naming each program (e.g.
+        ``programs[3].unitid``) of no institution or with a negative count.  Outcomes,
+        charges and admissions of institutions not in the list are kept but never shown
+        (the federal files have such rows for closed or merged institutions).
+        """
+        insts = tuple(institutions)
+        known = {i.unitid for i in insts}
+        program_rows, outcome_rows = tuple(programs), tuple(outcomes)
+        charge_rows, admission_rows = tuple(charges), tuple(admissions)
+        _check_programs(known, program_rows)
+        return cls(
+            insts,
+            ProgramTable.of_records(program_rows),
+            OutcomeTable.of_records(outcome_rows),
+            charge_rows,
+            admission_rows,
+            crosswalk,
+            cip_titles,
+        )
+
+    def with_records(
+        self,
+        institutions: Iterable[Institution],
+        programs: Iterable[ProgramRecord] = (),
+        outcomes: Iterable[Outcome] = (),
+        charges: Iterable[Charges] = (),
+        admissions: Iterable[Admissions] = (),
+    ) -> CollegeCatalog:
+        """A new catalog with more records added; an added institution replaces one with
+        the same UNITID, together with its programs, outcomes, charges and admissions."""
+        added = tuple(institutions)
+        replaced = frozenset(i.unitid for i in added)
+        insts = [*(i for i in self.institutions if i.unitid not in replaced), *added]
+        program_rows = tuple(programs)
+        _check_programs({i.unitid for i in insts}, program_rows)
+        return CollegeCatalog(
+            insts,
+            ProgramTable.of_records(program_rows, self._programs, replaced),
+            OutcomeTable.of_records(outcomes, self._outcomes, replaced),
+            [*(c for u, c in self._charges.items() if u not in replaced), *charges],
+            [*(a for u, a in self._admissions.items() if u not in replaced), *admissions],
+            self.crosswalk,
+            self.cip_titles,
+        )
+
+    def records(
+        self,
+    ) -> tuple[
+        tuple[Institution, ...],
+        tuple[ProgramRecord, ...],
+        tuple[Outcome, ...],
+        tuple[Charges, ...],
+        tuple[Admissions, ...],
+    ]:
+        """Every record of the catalog, as :meth:`from_records` takes them."""
+        return (
+            self.institutions,
+            tuple(self._programs.records()),
+            tuple(self._outcomes.records()),
+            tuple(self._charges.values()),
+            tuple(self._admissions.values()),
+        )
+
+    # --- institutions -----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.institutions)
+
+    def __iter__(self) -> Iterator[Institution]:
+        return iter(self.institutions)
+
+    def __contains__(self, unitid: object) -> bool:
+        return unitid in self._by_unitid
+
+    def institution(self, unitid: int) -> Institution:
+        """The institution with ``unitid``; :class:`~ilpcore.exceptions.NotFoundError` if none."""
+        try:
+            return self._by_unitid[unitid]
+        except KeyError:
+            raise NotFoundError(f"no institution with UNITID {unitid} in the catalog") from None
+
+    @property
+    def by_name(self) -> tuple[Institution, ...]:
+        """Every institution, by name (then UNITID)."""
+        return self._by_name
+
+    def in_states(self, states: Iterable[str]) -> tuple[Institution, ...]:
+        """The institutions in any of ``states``, by name."""
+        wanted = set(states)
+        if len(wanted) == 1:
+            return self._by_state.get(next(iter(wanted)), ())
+        return tuple(i for i in self._by_name if i.state in wanted)
+
+    def charges(self, unitid: int) -> Charges | None:
+        """2022-23 charges, or ``None`` when the institution is not in IC2022_AY."""
+        return self._charges.get(unitid)
+
+    def admissions(self, unitid: int) -> Admissions | None:
+        return self._admissions.get(unitid)
+
+    # --- programs ---------------------------------------------------------------------------
+
+    def programs(self, unitid: int) -> tuple[Program, ...]:
+        """The programs of one institution, by CIP code, with their Scorecard outcomes."""
+        grouped: dict[str, list[AwardCount]] = {}
+        for cip, award, n in self._programs.rows_of(unitid):
+            grouped.setdefault(cip, []).append(AwardCount(award, n))
+        outcomes: dict[str, list[Outcome]] = {}
+        for o in self._outcomes.of(unitid):
+            outcomes.setdefault(o.cip4, []).append(o)
+        return tuple(
+            Program(
+                unitid, cip, self.cip_title(cip), tuple(awards), tuple(outcomes.get(cip[:5], ()))
+            )
+            for cip, awards in grouped.items()
+        )
+
+    def program_rows(self, unitid: int) -> Iterator[tuple[str, AwardLevel, int]]:
+        """``(cip, award level, completions)`` of one institution, without building programs."""
+        return self._programs.rows_of(unitid)
+
+    def program_rows_with_prefix(
+        self, unitid: int, cip_prefix: str
+    ) -> Iterator[tuple[str, AwardLevel, int]]:
+        """Like :meth:`program_rows`, only CIP codes starting with ``cip_prefix``, fast."""
+        return self._programs.rows_with_prefix(unitid, cip_prefix)
+
+    def total_completions(self, unitid: int) -> int:
+        """All completions (first majors, 2023-24) of an institution."""
+        totals = self._totals
+        if totals is None:
+            c = self._programs.completions
+            totals = self._totals = {
+                u: sum(c[start:end]) for u, (start, end) in self._programs.ranges.items()
+            }
+        return totals.get(unitid, 0)
+
+    def program(self, unitid: int, cip: str) -> Program:
+        for p in self.programs(unitid):
+            if p.cip == cip:
+                return p
+        raise NotFoundError(f"institution {unitid} reports no completions in CIP {cip}")
+
+    def outcome(self, unitid: int, cip: str, award: AwardLevel) -> Outcome | None:
+        """The Scorecard outcome of a program at an award level (by its 4-digit CIP)."""
+        return self._outcomes.find(unitid, cip[:5], credential_level_of(award))
+
+    def offering(self, cip_prefix: str) -> frozenset[int]:
+        """UNITIDs with completions in any CIP code starting with ``cip_prefix``."""
+        index = self._programs.unitids_by_cip
+        exact = index.get(cip_prefix)
+        if exact is not None:
+            return exact
+        found: set[int] = set()
+        for cip, unitids in index.items():
+            if cip.startswith(cip_prefix):
+                found |= unitids
+        return frozenset(found)
+
+    def cip_codes(self) -> tuple[str, ...]:
+        """Every 6-digit CIP code with completions in the catalog."""
+        return tuple(sorted(self._programs.unitids_by_cip))
+
+    def cip_title(self, cip: str) -> str:
+        """The CIP 2020 title of a code, or the code itself when unknown."""
+        return self.cip_titles.get(cip, cip)
+
+    @property
+    def program_count(self) -> int:
+        """Rows of completions (institution x CIP x award level)."""
+        return len(self._programs)
+
+    @property
+    def outcome_count(self) -> int:
+        return len(self._outcomes)
+
+    # --- places -----------------------------------------------------------------------------
+
+    def locate_zip(self, zip_code: str) -> tuple[float, float]:
+        """Approximate coordinates of a ZIP code from the directory itself.
+
+        The directory has no ZIP table, so this is the mean position of the
+        institutions with that 5-digit ZIP, else with the same 3-digit ZIP prefix
+        (a mail-sorting area); :class:`~ilpcore.exceptions.UnknownLocationError` otherwise.
+        """
+        zips = self._zips
+        if zips is None:
+            zips = self._zips = _zip_centres(self.institutions)
+        code = zip_code.strip()[:5]
+        for key in (code, code[:3]):
+            if key in zips:
+                return zips[key]
+        raise UnknownLocationError(
+            f"ZIP {zip_code!r}: no institution in the directory has this ZIP or its "
+            "3-digit prefix; give a latitude and longitude instead"
+        )
+
+
+def _zip_centres(institutions: tuple[Institution, ...]) -> dict[str, tuple[float, float]]:
+    sums: dict[str, list[float]] = {}
+    for inst in institutions:
+        if inst.zip is None or inst.latitude is None or inst.longitude is None:
+            continue
+        for key in (inst.zip[:5], inst.zip[:3]):
+            s = sums.setdefault(key, [0.0, 0.0, 0.0])
+            s[0] += inst.latitude
+            s[1] += inst.longitude
+            s[2] += 1
+    return {k: (s[0] / s[2], s[1] / s[2]) for k, s in sums.items()}
+
+
+def _check_programs(known: set[int], programs: tuple[ProgramRecord, ...]) -> None:
+    problems = [
+        Problem(f"programs[{k}].unitid", f"no institution with UNITID {p.unitid}")
+        for k, p in enumerate(programs)
+        if p.unitid not in known
+    ]
+    problems += [
+        Problem(f"programs[{k}].completions", f"must not be negative, got {p.completions}")
+        for k, p in enumerate(programs)
+        if p.completions < 0
+    ]
+    if problems:
+        raise ValidationError(problems)

@@ -1,0 +1,137 @@
+"""Selector results as records (for pandas), text and escaped notebook HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from html import escape
+from typing import Any, overload
+
+import attrs
+
+from ilpcore.colleges.figures import IPEDS_C2024_A, IPEDS_HD2024, SCORECARD_FOS
+from ilpcore.colleges.selector import SelectedCollege
+
+__all__ = ["CollegeResults", "college_record"]
+
+SOURCES = (IPEDS_HD2024, IPEDS_C2024_A, SCORECARD_FOS)
+
+
+def _opt_value(value: object) -> Any:
+    if value is None:
+        return None
+    return getattr(value, "value", value)
+
+
+def college_record(s: SelectedCollege) -> dict[str, Any]:
+    """One flat, JSON-ready dict per college; money as whole dollars, missing as ``None``."""
+    inst = s.institution
+    best_earnings = s.best_earnings
+    best_debt = s.best_debt
+    ratio = s.best_ratio
+    return {
+        "unitid": inst.unitid,
+        "name": inst.name,
+        "city": inst.city,
+        "state": inst.state,
+        "level": _opt_value(inst.level),
+        "control": _opt_value(inst.control),
+        "community": _opt_value(inst.community),
+        "size": _opt_value(inst.size),
+        "hbcu": inst.hbcu,
+        "tribal": inst.tribal,
+        "web_address": inst.web_address,
+        "distance_miles": None if s.distance_miles is None else round(s.distance_miles, 1),
+        "completions": s.completions,
+        "programs": [
+            {
+                "cip": p.cip,
+                "title": p.title,
+                "award": p.award.label,
+                "completions": p.completions,
+                "median_earnings": p.earnings,
+                "median_debt": p.debt,
+                "debt_to_earnings": None if p.debt_to_earnings is None else str(p.debt_to_earnings),
+            }
+            for p in s.programs
+        ],
+        "best_median_earnings": best_earnings,
+        "best_median_debt": best_debt,
+        "best_debt_to_earnings": None if ratio is None else str(ratio),
+    }
+
+
+def _money(value: int | None) -> str:
+    return "not published" if value is None else f"${value:,}"
+
+
+@attrs.frozen
+class CollegeResults:
+    """The colleges a search found, in order; behaves as a tuple of :class:`SelectedCollege`."""
+
+    colleges: tuple[SelectedCollege, ...]
+    total: int
+    """How many matched before ``limit``."""
+
+    def __iter__(self) -> Iterator[SelectedCollege]:
+        return iter(self.colleges)
+
+    def __len__(self) -> int:
+        return len(self.colleges)
+
+    @overload
+    def __getitem__(self, i: int) -> SelectedCollege: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[SelectedCollege, ...]: ...
+    def __getitem__(self, i: int | slice) -> SelectedCollege | tuple[SelectedCollege, ...]:
+        return self.colleges[i]
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Plain dicts, one per college (``pandas.DataFrame(results.to_records())``)."""
+        return [college_record(s) for s in self.colleges]
+
+    def text(self) -> str:
+        lines = [f"{len(self.colleges)} of {self.total} colleges"]
+        for s in self.colleges:
+            inst = s.institution
+            where = f"{inst.city}, {inst.state}"
+            if s.distance_miles is not None:
+                where += f", {s.distance_miles:.0f} mi"
+            kind = ", ".join(str(x.value) for x in (inst.level, inst.control) if x is not None)
+            lines.append(f"{inst.unitid}  {inst.name} ({where}; {kind})")
+            for p in s.programs[:3]:
+                lines.append(
+                    f"        {p.cip} {p.title} — {p.award.label}: {p.completions} completions"
+                    f" (2023-24), median earnings {_money(p.earnings)},"
+                    f" median debt {_money(p.debt)}"
+                )
+            if len(s.programs) > 3:
+                lines.append(f"        … and {len(s.programs) - 3} more programs")
+        lines.append("Sources: " + "; ".join(str(r) for r in SOURCES))
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        rows = []
+        for s in self.colleges:
+            inst = s.institution
+            programs = "<br>".join(
+                escape(f"{p.title} ({p.award.label}): {_money(p.earnings)} / {_money(p.debt)}")
+                for p in s.programs[:3]
+            )
+            rows.append(
+                "<tr>"
+                f"<td>{inst.unitid}</td><td>{escape(inst.name)}</td>"
+                f"<td>{escape(inst.city)}, {escape(inst.state)}</td>"
+                f"<td>{escape(inst.level.value if inst.level else '')}</td>"
+                f"<td>{escape(inst.control.value if inst.control else '')}</td>"
+                f"<td>{s.completions:,}</td><td>{programs}</td>"
+                "</tr>"
+            )
+        sources = escape("; ".join(str(r) for r in SOURCES))
+        return (
+            '<table class="ilpcore-colleges"><thead><tr><th>UNITID</th><th>Name</th>'
+            "<th>Place</th><th>Level</th><th>Control</th><th>Completions</th>"
+            "<th>Programs: median earnings / median debt</th></tr></thead><tbody>"
+            + "".join(rows)
+            + f"</tbody></table><p><small>{escape(str(len(self.colleges)))} of "
+            f"{self.total} colleges. Sources: {sources}</small></p>"
+        )
