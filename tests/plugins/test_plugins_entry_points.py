@@ -95,7 +95,10 @@ def test_a_plugin_that_fails_to_import_is_named(site: Path) -> None:
     install(site, "ilp_broken", "broken", "ilp_broken_plugin", "import no_such_module_here\n")
     with pytest.raises(PluginError, match=r"'broken' \(ilp_broken_plugin from ilp_broken\)"):
         load_plugins(environ={})
-    assert load_plugins(environ={"ILPCORE_BLOCK_PLUGINS": "broken"}).names() == ("ilpcore.stores",)
+    assert load_plugins(environ={"ILPCORE_BLOCK_PLUGINS": "broken"}).names() == (
+        "ilpcore.content",
+        "ilpcore.stores",
+    )
 
 
 def test_an_installed_plugin_with_a_wrong_signature_is_named(site: Path) -> None:

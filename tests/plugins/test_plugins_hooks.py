@@ -16,7 +16,8 @@ from ilpcore.store.sqlite import SQLiteStore
 
 
 def plugins_without_entry_points() -> Any:
-    return load_plugins(entry_points=False, environ={})
+    # Only the store plugin among the built-ins, so the hooks under test stand alone.
+    return load_plugins(entry_points=False, environ={"ILPCORE_BLOCK_PLUGINS": "ilpcore.content"})
 
 
 class ArchiveStorePlugin:
@@ -71,7 +72,9 @@ def test_an_unknown_scheme_names_the_url_and_the_known_schemes() -> None:
 
 
 def test_blocked_built_ins_open_nothing() -> None:
-    plugins = load_plugins(entry_points=False, environ={"ILPCORE_BLOCK_PLUGINS": "ilpcore.stores"})
+    plugins = load_plugins(
+        entry_points=False, environ={"ILPCORE_BLOCK_PLUGINS": "ilpcore.stores,ilpcore.content"}
+    )
     assert plugins.names() == ()
     with pytest.raises(StoreURLError, match="schemes handled: none"):
         plugins.open_store("memory:")

@@ -43,7 +43,10 @@ __all__ = [
 ENTRY_POINT_GROUP: Final = hookspecs.PROJECT_NAME
 PLUGINS_ENV: Final = "ILPCORE_PLUGINS"
 BLOCK_ENV: Final = "ILPCORE_BLOCK_PLUGINS"
-BUILTIN_PLUGINS: Final[Mapping[str, str]] = {"ilpcore.stores": "ilpcore.plugins.builtin_stores"}
+BUILTIN_PLUGINS: Final[Mapping[str, str]] = {
+    "ilpcore.stores": "ilpcore.plugins.builtin_stores",
+    "ilpcore.content": "ilpcore.plugins.builtin_content",
+}
 """Plugin name to module of the plugins that are always registered (unless blocked)."""
 
 
