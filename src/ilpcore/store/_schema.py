@@ -69,6 +69,28 @@ CREATE TABLE deletions (
 CREATE INDEX deletions_by_student ON deletions (student_id);
 """
 
+_V2: Final = """
+CREATE TABLE audit_log (
+    seq {int} PRIMARY KEY CHECK (seq >= 1),
+    at {time} NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    student_id TEXT,
+    sections TEXT NOT NULL,
+    revision {int},
+    outcome TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    via TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_student ON audit_log (student_id, seq);
+CREATE INDEX audit_log_by_actor ON audit_log (actor_id, seq);
+CREATE INDEX audit_log_by_time ON audit_log (at);
+"""
+"""Migration 2: the append-only, hash-chained audit log (``sections`` comma-separated)."""
+
 
 def _statements(script: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in script.split(";") if s.strip())
@@ -80,6 +102,7 @@ SQLITE_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
             int="INTEGER", time="TEXT", bytes="BLOB", serial="INTEGER PRIMARY KEY AUTOINCREMENT"
         )
     ),
+    _statements(_V2.format(int="INTEGER", time="TEXT")),
 )
 """``SQLITE_MIGRATIONS[n - 1]`` are the statements of migration *n*."""
 
@@ -104,6 +127,7 @@ POSTGRES_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
         )
     )
     + _POSTGRES_V1_STORAGE,
+    _statements(_V2.format(int="BIGINT", time="TIMESTAMPTZ")),
 )
 
 SCHEMA_VERSION: Final = len(SQLITE_MIGRATIONS)
