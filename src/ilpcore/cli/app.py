@@ -18,6 +18,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.demo",
     "ilpcore.cli.store",
     "ilpcore.cli.careers",
+    "ilpcore.cli.reviews",
+    "ilpcore.cli.plan",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 
