@@ -307,3 +307,19 @@ def test_on_sqlite_a_write_and_its_entry_commit_together(tmp_path: Path) -> None
         ]  # fmt: skip
         assert inner.current_revision(ADMIN, MAYA) == 2
         assert verify(entries).ok
+
+
+def test_new_plans_come_from_the_sis_then_staff_fill_them_in(inner: MemoryStore) -> None:
+    family = Relationships(caseloads={COUNSELOR.id: frozenset({"S9"})})
+    store = GuardedStore(inner, relationships=family, clock=lambda: NOW)
+    full = make_plan("S9", school_id=SCHOOL)
+    with pytest.raises(AccessDeniedError, match="may not write courses"):
+        store.save_plan(COUNSELOR, full, base_revision=None)
+    with pytest.raises(AccessDeniedError, match="may not write assessments"):
+        store.save_plan(ADMIN, full, base_revision=None)
+    skeleton = store.save_plan(ADMIN, Plan(full.student, courses=full.courses), base_revision=None)
+    saved = store.save_plan(
+        COUNSELOR, attrs.evolve(skeleton, goals=full.goals), base_revision=skeleton.revision
+    )
+    assert saved.goals == full.goals
+    assert inner.current_revision(ADMIN, "S9") == 2

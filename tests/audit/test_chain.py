@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -129,8 +130,11 @@ def _filled(path: Path) -> tuple[AuditEntry, ...]:
 
 
 def _tampered(path: Path, sql: str) -> tuple[AuditEntry, ...]:
+    """Run ``sql`` on the file as someone with write access to it: they can drop the triggers."""
     conn = sqlite3.connect(path)
     with conn:
+        conn.execute("DROP TRIGGER audit_log_no_update")
+        conn.execute("DROP TRIGGER audit_log_no_delete")
         assert conn.execute(sql).rowcount == 1
     conn.close()
     with SQLiteStore(path) as store:
@@ -159,3 +163,15 @@ def test_a_time_moved_in_the_sqlite_file_is_found(tmp_path: Path) -> None:
     later = (entries[0].record.at + timedelta(days=1)).isoformat(timespec="microseconds")
     check = verify(_tampered(path, f"UPDATE audit_log SET at = '{later}' WHERE seq = 1"))
     assert (check.ok, check.seq) == (False, 1)
+
+
+def test_the_sqlite_table_refuses_updates_and_deletes(tmp_path: Path) -> None:
+    path = tmp_path / "ilp.sqlite3"
+    entries = _filled(path)
+    conn = sqlite3.connect(path)
+    for sql in ("UPDATE audit_log SET reason = 'x'", "DELETE FROM audit_log WHERE seq = 5"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            conn.execute(sql)
+    conn.close()
+    with SQLiteStore(path) as store:
+        assert store.audit_log(ADMIN) == entries

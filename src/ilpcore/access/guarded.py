@@ -265,8 +265,8 @@ class GuardedStore(Store):
         visible = []
         for s in found:
             facts = StudentFacts(s.student_id, s.school_id, None, False)
-            if guardian:  # the age-18 rule needs the birth date and consent
-                facts = self._facts(actor, s.student_id)[0]
+            if guardian and actor.id in self.relationships.guardians.get(s.student_id, ()):
+                facts = self._facts(actor, s.student_id)[0]  # the age-18 rule needs the plan
             if self._decide(actor, Action.READ, (Section.IDENTITY,), facts)[0]:
                 visible.append(s)
         reason = f"{len(visible)} of {len(found)} plans are within {actor.role.value}'s reach"

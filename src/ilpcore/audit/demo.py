@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from ilpcore.access import Relationships, Section
+from ilpcore.access import Relationships, Section, age_on
 from ilpcore.access.guarded import GuardedStore
 from ilpcore.audit.verify import verify
 from ilpcore.demo_steps import DemoContext, DemoSection
@@ -74,10 +74,11 @@ def review_cycle_step(context: DemoContext) -> DemoSection:
         plan = store.save_plan(
             counselor, _with_review(updated, review), base_revision=updated.revision
         )
-        for actor, name, role in (
-            (pupil, student.name.display, Role.STUDENT),
-            (parent, _PARENT[1], Role.PARENT_GUARDIAN),
-        ):
+        signers = [(pupil, student.name.display, Role.STUDENT)]
+        adult = student.birth_date is not None and age_on(student.birth_date, today) >= 18
+        if not adult or plan.parental_access_consent:  # FERPA: at 18 the student decides
+            signers.append((parent, _PARENT[1], Role.PARENT_GUARDIAN))
+        for actor, name, role in signers:
             review = attrs.evolve(review, sign_offs=(*review.sign_offs, SignOff(name, role, today)))
             plan = store.save_plan(actor, _with_review(plan, review), base_revision=plan.revision)
         entries = store.audit_log(admin)

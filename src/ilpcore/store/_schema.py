@@ -91,6 +91,21 @@ CREATE INDEX audit_log_by_time ON audit_log (at);
 """
 """Migration 2: the append-only, hash-chained audit log (``sections`` comma-separated)."""
 
+_APPEND_ONLY: Final = "the audit log is append-only"
+_SQLITE_V2_TRIGGERS: Final = tuple(
+    f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log"
+    f" BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END"
+    for verb in ("UPDATE", "DELETE")
+)
+_POSTGRES_V2_TRIGGERS: Final = (
+    "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+    f" $$ BEGIN RAISE EXCEPTION '{_APPEND_ONLY}'; END $$",
+    "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log"
+    " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log"
+    " FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+)
+
 
 def _statements(script: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in script.split(";") if s.strip())
@@ -102,7 +117,7 @@ SQLITE_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
             int="INTEGER", time="TEXT", bytes="BLOB", serial="INTEGER PRIMARY KEY AUTOINCREMENT"
         )
     ),
-    _statements(_V2.format(int="INTEGER", time="TEXT")),
+    _statements(_V2.format(int="INTEGER", time="TEXT")) + _SQLITE_V2_TRIGGERS,
 )
 """``SQLITE_MIGRATIONS[n - 1]`` are the statements of migration *n*."""
 
@@ -127,7 +142,7 @@ POSTGRES_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
         )
     )
     + _POSTGRES_V1_STORAGE,
-    _statements(_V2.format(int="BIGINT", time="TIMESTAMPTZ")),
+    _statements(_V2.format(int="BIGINT", time="TIMESTAMPTZ")) + _POSTGRES_V2_TRIGGERS,
 )
 
 SCHEMA_VERSION: Final = len(SQLITE_MIGRATIONS)
