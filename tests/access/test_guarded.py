@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
-from ilpcore.access import Relationships, Section
+from ilpcore.access import DEFAULT_POLICY, Action, Relationships, Section, StudentFacts, decide
 from ilpcore.access.guarded import GuardedStore
 from ilpcore.audit import AuditAction, AuditEntry, Outcome, verify
 from ilpcore.exceptions import AccessDeniedError, ConflictError
@@ -323,3 +323,45 @@ def test_new_plans_come_from_the_sis_then_staff_fill_them_in(inner: MemoryStore)
     )
     assert saved.goals == full.goals
     assert inner.current_revision(ADMIN, "S9") == 2
+
+
+def _actor_in(role: Role, relation: str) -> tuple[Actor, Relationships]:
+    """An actor in ``role`` related to Maya as ``relation`` (self, guardian, caseload...)."""
+    actor = Actor(MAYA if relation == "self" else "x-1", role)
+    related = {
+        "guardian": Relationships(guardians={MAYA: frozenset({actor.id})}),
+        "caseload": Relationships(caseloads={actor.id: frozenset({MAYA})}),
+        "school": Relationships(schools={actor.id: frozenset({SCHOOL})}),
+    }
+    return actor, related.get(relation, Relationships())
+
+
+@pytest.mark.parametrize("relation", ["self", "guardian", "caseload", "school", "none"])
+@pytest.mark.parametrize("role", list(Role))
+def test_the_store_decides_as_the_policy_does(
+    inner: MemoryStore, role: Role, relation: str
+) -> None:
+    actor, family = _actor_in(role, relation)
+    store = GuardedStore(inner, relationships=family, clock=lambda: NOW)
+    facts = StudentFacts.of(inner.load_plan(ADMIN, MAYA))
+
+    def policy(action: Action, section: Section) -> bool:
+        d = decide(DEFAULT_POLICY, actor.id, role, action, section, facts, family, NOW.date())
+        return d.allowed
+
+    operations: list[tuple[bool, Callable[[], object]]] = [
+        (policy(Action.READ, Section.IDENTITY), lambda: store.load_plan(actor, MAYA)),
+        (policy(Action.WRITE, Section.GOALS), lambda: _edit_goal(store, actor)),
+        (policy(Action.READ, Section.PORTFOLIO), lambda: store.list_blobs(actor, MAYA)),
+        (policy(Action.WRITE, Section.SAVED_LISTS),
+         lambda: store.delete_list(actor, MAYA, maya().saved_lists[0].id)),
+    ]  # fmt: skip
+    for allowed, operation in operations:
+        count = len(log(inner))
+        if allowed:
+            operation()
+        else:
+            with pytest.raises(AccessDeniedError):
+                operation()
+        (entry,) = log(inner)[count:]
+        assert entry.record.outcome is (Outcome.ALLOWED if allowed else Outcome.DENIED)

@@ -35,3 +35,4 @@ class TestGuardedStoreConformance(StoreSuite):
     test_recording_appends_with_the_write = None  # type: ignore[assignment]
     test_recording_appends_nothing_when_the_write_fails = None  # type: ignore[assignment]
     test_every_write_consumes_a_recording = None  # type: ignore[assignment]
+    test_threads_appending_keep_one_unbroken_chain = None  # type: ignore[assignment]

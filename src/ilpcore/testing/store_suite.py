@@ -404,3 +404,27 @@ class StoreSuite:
             assert pending.entry is not None
             assert pending.entry.seq == n + 1
         assert verify(store.audit_log(COUNSELOR)).entries == len(writes)
+
+    def test_threads_appending_keep_one_unbroken_chain(self, store: Store) -> None:
+        threads, rounds = 4, 10
+
+        def worker(n: int) -> None:
+            actor = Actor(f"worker-{n}", Role.COUNSELOR)
+            for r in range(rounds):
+                if r % 2:
+                    store.append_audit(audit_record(r, actor=actor))
+                else:  # a write with its entry in the same transaction
+                    with store.recording(audit_record(r, actor=actor, action=AuditAction.WRITE)):
+                        store.put_blob(actor, f"S{n}", f"{n}-{r}".encode(), "text/plain")
+
+        pool = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join()
+        entries = store.audit_log(COUNSELOR)
+        assert verify(entries).ok
+        assert len(entries) == threads * rounds
+        for n in range(threads):
+            mine = store.audit_log(COUNSELOR, AuditQuery(actor_id=f"worker-{n}"))
+            assert [e.record.at for e in mine] == [audit_record(r).at for r in range(rounds)]
