@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from ilpcore.model import Plan
+
+if TYPE_CHECKING:
+    from ilpcore.store import Store
 
 __all__ = ["DemoContext", "DemoSection", "DemoStep"]
 
@@ -24,6 +27,8 @@ class DemoContext:
     """What the steps share; a step may replace ``plan`` with an updated one."""
 
     plan: Plan
+    store: Store
+    """The store the demo saves in (opened once by ``ilp demo``, closed when it ends)."""
     data_dir: Path | None = None
     """Where the published data releases are (``None``: ``$ILPCORE_DATA`` or ``../shared/data``)."""
 

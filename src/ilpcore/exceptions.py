@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import attrs
 
 __all__ = [
+    "AccessDeniedError",
     "BlobTooLargeError",
     "ConflictError",
     "DataFileError",
@@ -288,3 +289,41 @@ class UnknownEntryEducationError(IlpcoreError, ValueError):
 
 class UnknownLocationError(NotFoundError):
     """A ZIP code or place to measure distance from is not known to the college directory."""
+
+
+# --- access and audit ---
+
+
+class AccessDeniedError(IlpcoreError, PermissionError):
+    """The access policy does not let the acting user do this; nothing was read or changed.
+
+    Names the actor, the action, the plan section and the policy's reason.
+
+    >>> err = AccessDeniedError("P1", "parent_guardian", "write", "goals", "S1", "no grant")
+    >>> str(err)
+    "parent_guardian 'P1' may not write goals of student 'S1': no grant"
+    """
+
+    def __init__(
+        self,
+        actor_id: str,
+        role: str,
+        action: str,
+        section: str,
+        student_id: str | None,
+        reason: str,
+    ) -> None:
+        self.actor_id = actor_id
+        self.role = role
+        self.action = action
+        self.section = section
+        self.student_id = student_id
+        self.reason = reason
+        whose = f" of student {student_id!r}" if student_id is not None else ""
+        super().__init__(f"{role} {actor_id!r} may not {action} {section}{whose}: {reason}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (
+            AccessDeniedError,
+            (self.actor_id, self.role, self.action, self.section, self.student_id, self.reason),
+        )

@@ -24,6 +24,7 @@ from ilpcore.colleges.demo import demo_step
 from ilpcore.exceptions import NotFoundError
 from ilpcore.model import SavedListKind
 from ilpcore.samples import sample_plan
+from ilpcore.store.memory import MemoryStore
 
 STATE_SCHOOL = Institution(
     990001, "Bluegrass Health Academy", "Lexington", "KY", Level.LESS_THAN_TWO_YEAR,
@@ -64,7 +65,7 @@ def test_with_records_adds_and_replaces(catalog: CollegeCatalog) -> None:
 def test_demo_step(catalog: CollegeCatalog, data_dir: Path, cache_folder: Path,
                    monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.setenv("ILPCORE_CACHE_DIR", str(cache_folder))
-    context = DemoContext(sample_plan(), data_dir)
+    context = DemoContext(sample_plan(), MemoryStore(), data_dir)
     section = demo_step(context)
     assert "29-1141.00" in section.text
     assert "IPEDS IC2022_AY, 2022-23" in section.text

@@ -88,9 +88,10 @@ def test_errors_name_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_demo_step_shows_resume_and_hours() -> None:
-    from ilpcore.cli.demo import DemoContext
+    from ilpcore.demo_steps import DemoContext
+    from ilpcore.store.memory import MemoryStore
 
-    section = demo_step(DemoContext(sample_plan()))
+    section = demo_step(DemoContext(sample_plan(), MemoryStore()))
     assert section.text.startswith("MAYA OKAFOR")
     assert "Hours by school year" in section.text
     assert "2024-25  226 h" in section.text

@@ -10,6 +10,7 @@ import pytest
 from ilpcore.cli import main
 from ilpcore.model import Role
 from ilpcore.store import Actor
+from ilpcore.store._schema import SCHEMA_VERSION
 from ilpcore.store.sqlite import SQLiteStore
 from ilpcore.testing.pytest_store import make_plan
 
@@ -26,7 +27,11 @@ def test_info_json(url: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["store", "info", "--url", url, "--json"]) == 0
     info = json.loads(capsys.readouterr().out)
     assert info["url"] == url
-    assert (info["backend"], info["schema_version"], info["plans"]) == ("SQLiteStore", 1, 1)
+    assert (info["backend"], info["schema_version"], info["plans"]) == (
+        "SQLiteStore",
+        SCHEMA_VERSION,
+        1,
+    )
     assert "ilpcore.stores" in info["plugins"]
     assert "sqlite" in info["schemes"]
 

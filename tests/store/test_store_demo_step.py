@@ -15,12 +15,11 @@ from ilpcore.store.sqlite import SQLiteStore
 
 
 def test_each_run_saves_the_next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ILPCORE_STORE_URL", f"sqlite://{tmp_path / 'demo.sqlite3'}")
-    first = DemoContext(sample_plan())
+    first = DemoContext(sample_plan(), SQLiteStore(tmp_path / "demo.sqlite3"))
     section = store_step(first)
     assert first.plan.revision == 1
     assert "as revision 1 in sqlite://" in section.text
-    second = DemoContext(sample_plan())
+    second = DemoContext(sample_plan(), SQLiteStore(tmp_path / "demo.sqlite3"))
     section = store_step(second)
     assert second.plan.revision == 2
     assert [h["revision"] for h in section.data["history"]] == [1, 2]

@@ -22,6 +22,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.audit",
     "ilpcore.cli.resume",
     "ilpcore.cli.colleges",
+    "ilpcore.cli.reviews",
+    "ilpcore.cli.plan",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 

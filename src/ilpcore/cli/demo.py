@@ -18,6 +18,7 @@ from ilpcore.demo_steps import DemoContext, DemoSection, DemoStep
 from ilpcore.reports import plan_text
 from ilpcore.samples import sample_plan
 from ilpcore.serialization import to_document
+from ilpcore.store import open_store
 
 __all__ = ["DemoContext", "DemoSection", "demo_steps", "register", "run"]
 
@@ -28,6 +29,7 @@ def _plan_step(context: DemoContext) -> DemoSection:
 
 def demo_steps() -> list[tuple[str, DemoStep]]:
     """The ``(name, step)`` pairs of the demo, in order (features are imported only here)."""
+    from ilpcore.audit.demo import review_cycle_step
     from ilpcore.cli.store_demo import store_step
     from ilpcore.colleges.demo import demo_step as colleges_step
     from ilpcore.matching.demo import match_step
@@ -41,6 +43,7 @@ def demo_steps() -> list[tuple[str, DemoStep]]:
         ("colleges", colleges_step),
         ("resume", resume_step),
         ("store", store_step),
+        ("reviews", review_cycle_step),
     ]
 
 
@@ -61,11 +64,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    context = DemoContext(sample_plan(), args.data)
     sections = []
-    for name, step in demo_steps():
-        print(f"ilp demo: {name}...", file=sys.stderr)
-        sections.append((name, step(context)))
+    with open_store() as store:
+        context = DemoContext(sample_plan(), store, args.data)
+        for name, step in demo_steps():
+            print(f"ilp demo: {name}...", file=sys.stderr)
+            sections.append((name, step(context)))
     if args.json:
         print_json(
             {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ilpcore.demo_steps import DemoContext, DemoSection
 from ilpcore.model import Role
-from ilpcore.store import Actor, open_store
+from ilpcore.store import Actor
 from ilpcore.store.url import redact_url
 
 __all__ = ["DEMO_ACTOR", "HISTORY_SHOWN", "store_step"]
@@ -25,11 +25,11 @@ def store_step(context: DemoContext) -> DemoSection:
     Replaces ``context.plan`` with the plan as stored (its ``revision`` set).
     """
     student_id = context.plan.student.id
-    with open_store() as store:
-        base = store.current_revision(DEMO_ACTOR, student_id)
-        saved = store.save_plan(DEMO_ACTOR, context.plan, base_revision=base)
-        history = store.plan_history(DEMO_ACTOR, student_id)
-        url = redact_url(store.url)
+    store = context.store
+    base = store.current_revision(DEMO_ACTOR, student_id)
+    saved = store.save_plan(DEMO_ACTOR, context.plan, base_revision=base)
+    history = store.plan_history(DEMO_ACTOR, student_id)
+    url = redact_url(store.url)
     context.plan = saved
     lines = [
         f"Saved the plan of student {student_id} as revision {saved.revision} in {url}",

@@ -69,6 +69,43 @@ CREATE TABLE deletions (
 CREATE INDEX deletions_by_student ON deletions (student_id);
 """
 
+_V2: Final = """
+CREATE TABLE audit_log (
+    seq {int} PRIMARY KEY CHECK (seq >= 1),
+    at {time} NOT NULL,
+    actor_id TEXT NOT NULL,
+    actor_role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    student_id TEXT,
+    sections TEXT NOT NULL,
+    revision {int},
+    outcome TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    via TEXT NOT NULL,
+    previous_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_log_by_student ON audit_log (student_id, seq);
+CREATE INDEX audit_log_by_actor ON audit_log (actor_id, seq);
+CREATE INDEX audit_log_by_time ON audit_log (at);
+"""
+"""Migration 2: the append-only, hash-chained audit log (``sections`` comma-separated)."""
+
+_APPEND_ONLY: Final = "the audit log is append-only"
+_SQLITE_V2_TRIGGERS: Final = tuple(
+    f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log"
+    f" BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END"
+    for verb in ("UPDATE", "DELETE")
+)
+_POSTGRES_V2_TRIGGERS: Final = (
+    "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS"
+    f" $$ BEGIN RAISE EXCEPTION '{_APPEND_ONLY}'; END $$",
+    "CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log"
+    " FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log"
+    " FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+)
+
 
 def _statements(script: str) -> tuple[str, ...]:
     return tuple(s.strip() for s in script.split(";") if s.strip())
@@ -80,6 +117,7 @@ SQLITE_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
             int="INTEGER", time="TEXT", bytes="BLOB", serial="INTEGER PRIMARY KEY AUTOINCREMENT"
         )
     ),
+    _statements(_V2.format(int="INTEGER", time="TEXT")) + _SQLITE_V2_TRIGGERS,
 )
 """``SQLITE_MIGRATIONS[n - 1]`` are the statements of migration *n*."""
 
@@ -104,6 +142,7 @@ POSTGRES_MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (
         )
     )
     + _POSTGRES_V1_STORAGE,
+    _statements(_V2.format(int="BIGINT", time="TIMESTAMPTZ")) + _POSTGRES_V2_TRIGGERS,
 )
 
 SCHEMA_VERSION: Final = len(SQLITE_MIGRATIONS)

@@ -17,12 +17,21 @@ from typing import Any, Protocol
 
 import attrs
 
+from ilpcore.audit.entries import (
+    GENESIS_HASH,
+    AuditAction,
+    AuditEntry,
+    AuditQuery,
+    AuditRecord,
+    Outcome,
+    seal,
+)
 from ilpcore.exceptions import NotFoundError, StoreError
 from ilpcore.model import Plan, Role, SavedList, SavedListKind
 from ilpcore.store._codec import dump_list, dump_plan, load_list, load_plan
 from ilpcore.store._rules import conflict, missing_plan, missing_revision
 from ilpcore.store._schema import migrate
-from ilpcore.store.base import Store
+from ilpcore.store.base import PendingAudit, Store
 from ilpcore.store.types import (
     Actor,
     Blob,
@@ -122,9 +131,11 @@ class SqlStore(Store):
         now = self._to_db_time(datetime.now(UTC))
         columns = (student.school.id, student.cohort, student.grade_level, now)
         revision = (document, actor.id, actor.role.value, now)
-        with self._write_one() as c:
+        pending = self._take_pending()
+        with self._write() if pending is not None else self._write_one() as c:
             if not self._save_revision(c, student.id, base, columns, revision):
                 raise conflict(student.id, base, self._current_revision(c, student.id))
+            self._commit_pending(c, pending)
         self._remember(document, stored)
         return stored
 
@@ -260,6 +271,7 @@ class SqlStore(Store):
         self._check_actor(actor)
         self._check_student_id(student_id)
         now = datetime.now(UTC)
+        pending = self._take_pending()
         with self._write() as c:
             revisions = c.run("DELETE FROM revisions WHERE student_id = ?", (student_id,))
             held = c.run("DELETE FROM students WHERE student_id = ?", (student_id,))
@@ -281,6 +293,7 @@ class SqlStore(Store):
                 " VALUES (?, ?, ?, ?, ?)",
                 (student_id, actor.id, actor.role.value, self._to_db_time(now), revisions),
             )
+            self._commit_pending(c, pending)
         return Deletion(student_id, actor, now, revisions)
 
     def deletions(self, actor: Actor, student_id: str | None = None) -> tuple[Deletion, ...]:
@@ -304,6 +317,7 @@ class SqlStore(Store):
         self._check_blob(data, media_type)
         digest = content_hash(data)
         now = self._to_db_time(datetime.now(UTC))
+        pending = self._take_pending()
         with self._write() as c:
             if not c.rows("SELECT 1 FROM blobs WHERE content_hash = ?", (digest,)):
                 c.run(
@@ -317,6 +331,7 @@ class SqlStore(Store):
                 " DO UPDATE SET media_type = excluded.media_type",
                 (student_id, digest, media_type, now),
             )
+            self._commit_pending(c, pending)
         return BlobRef(digest, media_type, len(data))
 
     def get_blob(self, actor: Actor, student_id: str, content_hash: str) -> Blob:
@@ -354,6 +369,7 @@ class SqlStore(Store):
         self._check_student_id(student_id)
         self._check_list(saved_list)
         now = self._to_db_time(datetime.now(UTC))
+        pending = self._take_pending()
         with self._write() as c:
             c.run(
                 "INSERT INTO saved_lists (student_id, list_id, kind, document, updated_at)"
@@ -362,6 +378,7 @@ class SqlStore(Store):
                 " updated_at = excluded.updated_at",
                 (student_id, saved_list.id, saved_list.kind.value, dump_list(saved_list), now),
             )
+            self._commit_pending(c, pending)
 
     def load_lists(
         self, actor: Actor, student_id: str, kind: SavedListKind | None = None
@@ -380,9 +397,83 @@ class SqlStore(Store):
     def delete_list(self, actor: Actor, student_id: str, list_id: str) -> None:
         self._check_actor(actor)
         self._check_student_id(student_id)
+        pending = self._take_pending()
         with self._write() as c:
             if not c.run(
                 "DELETE FROM saved_lists WHERE student_id = ? AND list_id = ?",
                 (student_id, list_id),
             ):
                 raise NotFoundError(f"student {student_id!r} has no saved list {list_id!r}")
+            self._commit_pending(c, pending)
+
+    # --- audit log -----------------------------------------------------------------------------
+
+    _audit_lock: str | None = None
+    """A statement run first in a transaction that appends to the log (serializes appends)."""
+
+    def append_audit(self, record: AuditRecord) -> AuditEntry:
+        with self._write() as c:
+            return self._append_in(c, record)
+
+    def _commit_pending(self, c: Cursor, pending: PendingAudit | None) -> None:
+        if pending is not None:
+            pending.entry = self._append_in(c, pending.record)
+
+    def _audit_time(self, when: datetime) -> object:
+        utc = when.astimezone(UTC)
+        stored = self._to_db_time(utc)
+        return utc.isoformat(timespec="microseconds") if isinstance(stored, str) else stored
+
+    def _append_in(self, c: Cursor, record: AuditRecord) -> AuditEntry:
+        if self._audit_lock is not None:
+            c.rows(self._audit_lock)
+        rows = c.rows("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        seq, previous = (int(rows[0][0]) + 1, str(rows[0][1])) if rows else (1, GENESIS_HASH)
+        entry = seal(seq, record, previous)
+        r = record
+        c.run(
+            "INSERT INTO audit_log (seq, at, actor_id, actor_role, action, student_id, sections,"
+            " revision, outcome, reason, via, previous_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                seq, self._audit_time(r.at), r.actor_id, r.actor_role.value, r.action.value,
+                r.student_id, ",".join(r.sections), r.revision, r.outcome.value, r.reason, r.via,
+                entry.previous_hash, entry.hash,
+            ),
+        )  # fmt: skip
+        return entry
+
+    def audit_log(self, actor: Actor, query: AuditQuery | None = None) -> tuple[AuditEntry, ...]:
+        self._check_actor(actor)
+        q = query or AuditQuery()
+        where: list[str] = []
+        params: list[object] = []
+        for condition, value in (
+            ("student_id = ?", q.student_id),
+            ("actor_id = ?", q.actor_id),
+            ("action = ?", q.action.value if q.action is not None else None),
+            ("at >= ?", self._audit_time(q.since) if q.since is not None else None),
+            ("at <= ?", self._audit_time(q.until) if q.until is not None else None),
+        ):
+            if value is not None:
+                where.append(condition)
+                params.append(value)
+        sql = (
+            "SELECT seq, at, actor_id, actor_role, action, student_id, sections, revision,"
+            " outcome, reason, via, previous_hash, hash FROM audit_log"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with self._read() as c:
+            rows = c.rows(sql + " ORDER BY seq", params)
+        return tuple(self._audit_entry(row) for row in rows)
+
+    def _audit_entry(self, row: Row) -> AuditEntry:
+        seq, at, actor_id, role, action, student_id, sections, revision = row[:8]
+        outcome, reason, via, previous_hash, digest = row[8:]
+        record = AuditRecord(
+            self._from_db_time(at), actor_id, Role(role), AuditAction(action), student_id,
+            tuple(sections.split(",")) if sections else (),
+            int(revision) if revision is not None else None, Outcome(outcome), reason, via,
+        )  # fmt: skip
+        return AuditEntry(int(seq), record, previous_hash, digest)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import abc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import Final, Self
 
+from ilpcore.audit.entries import AuditEntry, AuditQuery, AuditRecord
 from ilpcore.exceptions import BlobTooLargeError, NotFoundError, ValidationError
 from ilpcore.model import Plan, SavedItem, SavedList, SavedListKind
 from ilpcore.model._checks import identifier
@@ -20,10 +24,24 @@ from ilpcore.store.types import (
     media_type_problem,
 )
 
-__all__ = ["DEFAULT_MAX_BLOB_SIZE", "Store"]
+__all__ = ["DEFAULT_MAX_BLOB_SIZE", "PendingAudit", "Store"]
 
 DEFAULT_MAX_BLOB_SIZE: Final = 25 * 1024 * 1024
 """The default size limit of one artifact's content: 25 MiB."""
+
+
+class PendingAudit:
+    """An audit record waiting for the next write of this thread (see :meth:`Store.recording`)."""
+
+    __slots__ = ("entry", "record")
+
+    def __init__(self, record: AuditRecord) -> None:
+        self.record = record
+        self.entry: AuditEntry | None = None
+        """The entry appended for :attr:`record`, once the write committed it."""
+
+
+_PENDING_LOCK = threading.Lock()
 
 
 class Store(abc.ABC):
@@ -139,6 +157,51 @@ class Store(abc.ABC):
                     seen.add(item.key)
                     found.append(item)
         return tuple(found)
+
+    # --- audit log ----------------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def append_audit(self, record: AuditRecord) -> AuditEntry:
+        """Append ``record`` to the audit log as the next entry, numbered and hash-chained.
+
+        The log is append-only: the store has no operation that edits or removes entries.
+        """
+
+    @abc.abstractmethod
+    def audit_log(self, actor: Actor, query: AuditQuery | None = None) -> tuple[AuditEntry, ...]:
+        """The audit entries matching ``query`` (all of them without one), oldest first."""
+
+    @contextmanager
+    def recording(self, record: AuditRecord) -> Iterator[PendingAudit]:
+        """Append ``record`` in the same transaction as the next write this thread makes.
+
+        Inside the ``with`` block, the first write operation (save, delete, put
+        blob, save or delete a list) appends the record atomically with its
+        change and sets the yielded :attr:`PendingAudit.entry`.  When the write
+        fails nothing is appended and ``entry`` stays ``None``.
+        """
+        slot = self._pending_slot()
+        pending = PendingAudit(record)
+        slot.pending = pending
+        try:
+            yield pending
+        finally:
+            slot.pending = None
+
+    def _pending_slot(self) -> threading.local:
+        slot = self.__dict__.get("_audit_pending")
+        if slot is None:
+            with _PENDING_LOCK:
+                slot = self.__dict__.setdefault("_audit_pending", threading.local())
+        assert isinstance(slot, threading.local)
+        return slot
+
+    def _take_pending(self) -> PendingAudit | None:
+        """The record waiting for this write (see :meth:`recording`), handed out once."""
+        slot = self._pending_slot()
+        pending: PendingAudit | None = getattr(slot, "pending", None)
+        slot.pending = None
+        return pending
 
     # --- lifetime ------------------------------------------------------------------------------
 

@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 
 import attrs
 
+from ilpcore.audit.entries import GENESIS_HASH, AuditEntry, AuditQuery, AuditRecord, seal
 from ilpcore.exceptions import NotFoundError
 from ilpcore.model import Plan, SavedList, SavedListKind
 from ilpcore.store._rules import conflict, missing_plan, missing_revision
-from ilpcore.store.base import DEFAULT_MAX_BLOB_SIZE, Store
+from ilpcore.store.base import DEFAULT_MAX_BLOB_SIZE, PendingAudit, Store
 from ilpcore.store.types import (
     Actor,
     Blob,
@@ -57,10 +58,12 @@ class MemoryStore(Store):
         self._blob_refs: dict[str, dict[str, str]] = {}  # student -> hash -> media type
         self._lists: dict[str, dict[str, SavedList]] = {}
         self._deletions: list[Deletion] = []
+        self._audit: list[AuditEntry] = []
 
     def save_plan(self, actor: Actor, plan: Plan, *, base_revision: int | None) -> Plan:
         base = self._check_save(actor, plan, base_revision)
         student_id = plan.student.id
+        pending = self._take_pending()
         with self._lock:
             history = self._revisions.get(student_id, [])
             current = len(history)
@@ -69,6 +72,7 @@ class MemoryStore(Store):
             stored = attrs.evolve(plan, revision=current + 1)
             info = RevisionInfo(student_id, current + 1, actor, datetime.now(UTC))
             self._revisions[student_id] = [*history, _Revision(stored, info)]
+            self._commit_pending(pending)
             return stored
 
     def load_plan(self, actor: Actor, student_id: str, *, revision: int | None = None) -> Plan:
@@ -128,6 +132,7 @@ class MemoryStore(Store):
     def delete_student(self, actor: Actor, student_id: str) -> Deletion:
         self._check_actor(actor)
         self._check_student_id(student_id)
+        pending = self._take_pending()
         with self._lock:
             held = (
                 student_id in self._revisions
@@ -143,6 +148,7 @@ class MemoryStore(Store):
                     del self._blobs[digest]
             tombstone = Deletion(student_id, actor, datetime.now(UTC), revisions)
             self._deletions.append(tombstone)
+            self._commit_pending(pending)
             return tombstone
 
     def deletions(self, actor: Actor, student_id: str | None = None) -> tuple[Deletion, ...]:
@@ -157,9 +163,11 @@ class MemoryStore(Store):
         self._check_student_id(student_id)
         self._check_blob(data, media_type)
         digest = content_hash(data)
+        pending = self._take_pending()
         with self._lock:
             self._blobs.setdefault(digest, bytes(data))
             self._blob_refs.setdefault(student_id, {})[digest] = media_type
+            self._commit_pending(pending)
         return BlobRef(digest, media_type, len(data))
 
     def get_blob(self, actor: Actor, student_id: str, content_hash: str) -> Blob:
@@ -183,8 +191,10 @@ class MemoryStore(Store):
         self._check_actor(actor)
         self._check_student_id(student_id)
         self._check_list(saved_list)
+        pending = self._take_pending()
         with self._lock:
             self._lists.setdefault(student_id, {})[saved_list.id] = saved_list
+            self._commit_pending(pending)
 
     def load_lists(
         self, actor: Actor, student_id: str, kind: SavedListKind | None = None
@@ -198,6 +208,7 @@ class MemoryStore(Store):
     def delete_list(self, actor: Actor, student_id: str, list_id: str) -> None:
         self._check_actor(actor)
         self._check_student_id(student_id)
+        pending = self._take_pending()
         with self._lock:
             lists = self._lists.get(student_id, {})
             if list_id not in lists:
@@ -205,3 +216,26 @@ class MemoryStore(Store):
             del lists[list_id]
             if not lists:
                 del self._lists[student_id]
+            self._commit_pending(pending)
+
+    # --- audit log -----------------------------------------------------------------------------
+
+    def append_audit(self, record: AuditRecord) -> AuditEntry:
+        with self._lock:
+            return self._append_locked(record)
+
+    def audit_log(self, actor: Actor, query: AuditQuery | None = None) -> tuple[AuditEntry, ...]:
+        self._check_actor(actor)
+        q = query or AuditQuery()
+        with self._lock:
+            return tuple(e for e in self._audit if q.matches(e))
+
+    def _append_locked(self, record: AuditRecord) -> AuditEntry:
+        previous = self._audit[-1].hash if self._audit else GENESIS_HASH
+        entry = seal(len(self._audit) + 1, record, previous)
+        self._audit.append(entry)
+        return entry
+
+    def _commit_pending(self, pending: PendingAudit | None) -> None:
+        if pending is not None:
+            pending.entry = self._append_locked(pending.record)

@@ -26,10 +26,12 @@ from ilpcore.store.url import redact_url
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["MIGRATION_LOCK_KEY", "PostgresStore"]
+__all__ = ["AUDIT_LOCK_KEY", "MIGRATION_LOCK_KEY", "PostgresStore"]
 
 MIGRATION_LOCK_KEY: Final = 0x1_1C_C0_5E
 """The advisory lock held while a schema is migrated."""
+AUDIT_LOCK_KEY: Final = 0x1_1C_A0_D1
+"""The advisory lock held while an entry is appended to the audit log (one chain, no forks)."""
 _SCHEMA_NAME: Final = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
@@ -89,6 +91,8 @@ class PostgresStore(SqlStore):
         except BaseException:
             self._conn.close()
             raise
+
+    _audit_lock = f"SELECT pg_advisory_xact_lock({AUDIT_LOCK_KEY})"
 
     def _to_db_time(self, when: datetime) -> object:
         return when
