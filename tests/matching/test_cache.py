@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from ilpcore.cache import CACHE_ENV_VAR, cached
 from ilpcore.matching.catalog import OccupationCatalog, cache_dir, load_onet
 from ilpcore.matching.catalog import onet as onet_module
-from ilpcore.matching.catalog.cache import CACHE_ENV_VAR, cached
 from tests.matching.tiny_release import write_release
 
 
@@ -97,13 +97,26 @@ def test_cache_dir_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 def test_real_release_round_trip(onet: OccupationCatalog, tmp_path: Path) -> None:
     """The parsed O*NET 30.1 release survives the cache unchanged."""
     key = ("round-trip",)
-    assert cached("onet", key, lambda: onet, OccupationCatalog, tmp_path) is onet
+    assert cached("onet", key, lambda: onet, OccupationCatalog, tmp_path, format=1) is onet
 
     def rebuild() -> OccupationCatalog:
         raise AssertionError("the cache was not used")
 
-    from_cache = cached("onet", key, rebuild, OccupationCatalog, tmp_path)
+    from_cache = cached("onet", key, rebuild, OccupationCatalog, tmp_path, format=1)
     assert from_cache is not onet
     assert from_cache == onet
     assert from_cache["11-1011.00"].high_points == ("E", "C")
     assert from_cache.codes == onet.codes
+
+
+def test_a_new_format_number_is_a_cache_miss(tmp_path: Path) -> None:
+    builds: list[int] = []
+
+    def build(n: int) -> dict[str, int]:
+        builds.append(n)
+        return {"n": n}
+
+    assert cached("thing", "key", lambda: build(1), dict, tmp_path, format=1) == {"n": 1}
+    assert cached("thing", "key", lambda: build(2), dict, tmp_path, format=1) == {"n": 1}
+    assert cached("thing", "key", lambda: build(3), dict, tmp_path, format=2) == {"n": 3}
+    assert builds == [1, 3]

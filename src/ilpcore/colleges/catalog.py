@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
+from typing import Final
 
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
 from ilpcore.colleges.crosswalk import Crosswalk
@@ -24,7 +25,10 @@ from ilpcore.colleges.records import (
 from ilpcore.colleges.tables import OutcomeTable, ProgramTable
 from ilpcore.exceptions import NotFoundError, Problem, UnknownLocationError, ValidationError
 
-__all__ = ["CollegeCatalog"]
+__all__ = ["PICKLE_FORMAT", "CollegeCatalog"]
+
+PICKLE_FORMAT: Final = 6
+"""The cache format of the college catalog: bump it whenever its pickled classes change shape."""
 
 
 class CollegeCatalog:

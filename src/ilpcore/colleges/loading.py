@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from ilpcore.colleges.cache import CacheSetting, cached, file_stamps
-from ilpcore.colleges.catalog import CollegeCatalog
+from ilpcore.cache import CacheSetting, cached, file_stamps
+from ilpcore.colleges.catalog import PICKLE_FORMAT, CollegeCatalog
 from ilpcore.colleges.costs import (
     APPLICATION_FEES_FILE,
     CHARGES_FILE,
@@ -54,7 +54,7 @@ def load_colleges(
 
     ``data_dir`` defaults to :func:`~ilpcore.data_location.find_data_dir`
     (``ILPCORE_DATA`` or ``../shared/data``).  The parsed catalog is cached
-    (see :mod:`ilpcore.colleges.cache`); ``cache=False`` reads the files.
+    (see :mod:`ilpcore.cache`); ``cache=False`` reads the files.
 
     >>> catalog = load_colleges()
     >>> catalog.institution(157085).name
@@ -75,4 +75,6 @@ def load_colleges(
             read_cip_titles(files[CIP_TITLES_FILE]),
         )
 
-    return cached("colleges", file_stamps(paths), build, CollegeCatalog, cache)
+    return cached(
+        "colleges", file_stamps(paths), build, CollegeCatalog, cache, format=PICKLE_FORMAT
+    )

@@ -20,6 +20,7 @@ from ilpcore.requirements.audit import (
 from ilpcore.requirements.inputs import Milestone, MilestoneStatus, Override, OverrideAction
 from ilpcore.requirements.loading import load_rule_set, parse_rule_set
 from ilpcore.requirements.marks import LetterGrade, MarkScale, ScaleKind
+from ilpcore.requirements.plan_milestones import audit_milestones
 from ilpcore.requirements.rules import (
     AssessmentRequirement,
     Cap,
@@ -74,6 +75,7 @@ __all__ = [
     "ScoreMinimum",
     "Status",
     "TimingRequirement",
+    "audit_milestones",
     "evaluate",
     "evaluate_for",
     "load_rule_set",

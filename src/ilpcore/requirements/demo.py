@@ -7,9 +7,12 @@ the student's cohort.
 
 from __future__ import annotations
 
+from datetime import date
+
 from ilpcore.demo_steps import DemoContext, DemoSection
 from ilpcore.model import CourseAttribute
 from ilpcore.requirements.audit import evaluate_for
+from ilpcore.requirements.plan_milestones import audit_milestones
 from ilpcore.requirements.report import audit_to_dict, audit_to_text
 
 __all__ = ["audit_step"]
@@ -30,6 +33,7 @@ def audit_step(context: DemoContext) -> DemoSection:
         plan.student.cohort,
         courses,
         assessments=plan.assessments,
+        milestones=audit_milestones(plan.milestones, date.today()),
         ilp_aligned=aligned,
     )
     return DemoSection(

@@ -1,6 +1,6 @@
 """The occupation catalog: O*NET occupations with their descriptors, loaded from the releases."""
 
-from ilpcore.matching.catalog.cache import CACHE_ENV_VAR, cache_dir
+from ilpcore.cache import CACHE_ENV_VAR, cache_dir
 from ilpcore.matching.catalog.catalog import OccupationCatalog
 from ilpcore.matching.catalog.clusters import ClusterAssignment, ClusterTable, read_clusters
 from ilpcore.matching.catalog.joins import OccupationOutlook, OccupationWages

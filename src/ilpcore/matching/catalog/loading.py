@@ -6,13 +6,14 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ilpcore.cache import CacheSetting, cached
 from ilpcore.data_location import find_data_dir
 from ilpcore.exceptions import DataFileError
-from ilpcore.matching.catalog.cache import CacheSetting, cached
 from ilpcore.matching.catalog.catalog import OccupationCatalog
 from ilpcore.matching.catalog.clusters import ClusterTable, read_clusters
 from ilpcore.matching.catalog.onet import ONET_FILES, default_onet_path, read_onet
 from ilpcore.matching.catalog.projections import default_projections_path, read_projections
+from ilpcore.matching.catalog.records import PICKLE_FORMAT
 from ilpcore.matching.catalog.source import Fingerprint, ReleaseFiles
 from ilpcore.matching.catalog.wages import read_oews
 
@@ -31,7 +32,7 @@ def load_catalog(
     ``data_dir`` is the folder of the data releases (default:
     :func:`~ilpcore.data_location.find_data_dir`, i.e. ``ILPCORE_DATA`` or
     ``../shared/data``); ``onet`` overrides the O*NET release (folder or zip).
-    The parsed result is cached (see :mod:`ilpcore.matching.catalog.cache`).
+    The parsed result is cached (see :mod:`ilpcore.cache`).
     ``progress`` is told, in words, when the files have to be parsed (a few seconds).
     """
     root = find_data_dir(data_dir)
@@ -61,7 +62,7 @@ def load_catalog(
         SearchIndex.of(joined)
         return joined
 
-    return cached("catalog", key, build, OccupationCatalog, cache)
+    return cached("catalog", key, build, OccupationCatalog, cache, format=PICKLE_FORMAT)
 
 
 def _stamps(paths: list[Path]) -> tuple[Fingerprint, ...]:

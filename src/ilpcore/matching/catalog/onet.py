@@ -17,11 +17,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
+from ilpcore.cache import CacheSetting, cached
 from ilpcore.data_location import find_data_dir
 from ilpcore.exceptions import DataFileError, ValidationError
-from ilpcore.matching.catalog.cache import CacheSetting, cached
 from ilpcore.matching.catalog.catalog import OccupationCatalog
 from ilpcore.matching.catalog.records import (
+    PICKLE_FORMAT,
     RIASEC,
     WORK_VALUES,
     EducationTraining,
@@ -116,6 +117,7 @@ def load_onet(
         lambda: read_onet(files),
         OccupationCatalog,
         cache,
+        format=PICKLE_FORMAT,
     )
 
 

@@ -29,6 +29,10 @@ from ilpcore.model._checks import (
     unique,
 )
 
+PICKLE_FORMAT: Final = 5
+"""The cache format of occupation catalogs: bump it whenever the pickled classes change shape
+or the search tokenizer changes (the search index is pickled with the catalog)."""
+
 __all__ = [
     "EDUCATION_LEVELS",
     "RIASEC",

@@ -1,13 +1,17 @@
-"""A pickle cache of the parsed college catalog.
+"""A pickle cache of parsed catalogs, so a second load of the same release is fast.
 
-The career-matching engine keeps an equivalent cache private to its package,
-so the colleges engine has its own, with the same conventions: the folder is
-``ILPCORE_CACHE_DIR``, else ``$XDG_CACHE_HOME/ilpcore``, else
-``~/.cache/ilpcore``; the file name hashes the ilpcore version, a format
-number and the path, size and modification time of every source file, so any
-change to them is a cache miss; an unreadable cache file is rebuilt; writes go
-to a temporary file that atomically replaces the target.  Cache files are
-pickles: only point the cache at a folder that only you can write.
+Shared by the engines that parse published releases (occupations, colleges).
+The cache file's name is a hash of the kind of object, the ilpcore version,
+the caller's format number (bumped when its pickled classes change shape) and
+a key such as the size and modification time of every source file; any change
+to one of them is a cache miss.  A cache file that cannot be read (a
+crash mid-write on a system without atomic rename, a different Python) is
+ignored and rebuilt.  Writes go to a temporary file that then replaces the
+target atomically (``os.replace``).
+
+The folder is ``ILPCORE_CACHE_DIR``, else ``$XDG_CACHE_HOME/ilpcore``, else
+``~/.cache/ilpcore``.  Cache files are pickles: only point the cache at a folder
+that only you can write.
 """
 
 from __future__ import annotations
@@ -23,14 +27,12 @@ from typing import Final, TypeVar
 
 from ilpcore._version import __version__
 
-__all__ = ["CACHE_ENV_VAR", "CacheSetting", "cache_dir", "cached", "file_stamps"]
+__all__ = ["CACHE_ENV_VAR", "CacheSetting", "cache_dir", "cache_path", "cached", "file_stamps"]
 
 CACHE_ENV_VAR: Final = "ILPCORE_CACHE_DIR"
-CACHE_FORMAT: Final = 6
-"""Bumped whenever the pickled classes change shape."""
 
 CacheSetting = bool | str | os.PathLike[str]
-"""``True``: the default folder; ``False``: no cache; a path: that folder."""
+"""``True``: the default cache folder; ``False``: no cache; a path: that folder."""
 
 T = TypeVar("T")
 _UNREADABLE: Final = (
@@ -44,6 +46,7 @@ _UNREADABLE: Final = (
     TypeError,
     ValueError,
 )
+"""What unpickling a damaged or foreign cache file can raise."""
 _log = logging.getLogger(__name__)
 
 
@@ -60,8 +63,14 @@ def cache_dir(setting: CacheSetting = True) -> Path | None:
     return Path.home() / ".cache" / "ilpcore"
 
 
+def cache_path(folder: Path, kind: str, key: object, format: int) -> Path:
+    """The file that holds the cached ``kind`` for ``key`` (any value with a stable repr)."""
+    digest = hashlib.sha256(repr((kind, __version__, format, key)).encode()).hexdigest()
+    return folder / f"{kind}-{digest[:32]}.pickle"
+
+
 def file_stamps(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
-    """``(path, size, mtime)`` of each file (``-1`` for a missing one)."""
+    """``(path, size, mtime)`` of each file (``-1`` for a missing one), as a cache key."""
     out = []
     for p in paths:
         try:
@@ -74,20 +83,28 @@ def file_stamps(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
 
 
 def cached(
-    kind: str, key: object, build: Callable[[], T], expected: type[T], setting: CacheSetting
+    kind: str,
+    key: object,
+    build: Callable[[], T],
+    expected: type[T],
+    setting: CacheSetting,
+    *,
+    format: int,
 ) -> T:
-    """``build()``, or its earlier result stored under ``key`` in the cache folder."""
+    """``build()``, or its earlier result stored under ``key`` in the cache folder.
+
+    ``format`` is the caller's number for the shape of what it pickles.
+    """
     folder = cache_dir(setting)
     if folder is None:
         return build()
-    digest = hashlib.sha256(repr((kind, __version__, CACHE_FORMAT, key)).encode()).hexdigest()
-    path = folder / f"{kind}-{digest[:32]}.pickle"
+    path = cache_path(folder, kind, key, format)
     try:
         with path.open("rb") as f:
             value = pickle.load(f)
     except FileNotFoundError:
         pass
-    except _UNREADABLE as e:
+    except _UNREADABLE as e:  # any unreadable cache file is rebuilt
         _log.info("ignoring unreadable cache file %s: %s", path, e)
     else:
         if isinstance(value, expected):
@@ -109,5 +126,5 @@ def _write(path: Path, value: object) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-    except OSError as e:
+    except OSError as e:  # a read-only or full disk only costs speed
         _log.info("could not write cache file %s: %s", path, e)
