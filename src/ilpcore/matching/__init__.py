@@ -9,6 +9,7 @@ from ilpcore.matching.attribution import (
     CAREER_CLUSTERS_ATTRIBUTION,
     ONET_ATTRIBUTION,
 )
+from ilpcore.matching.batch import BatchResult, rank_batch
 from ilpcore.matching.browse import (
     SCHOOL_SUBJECTS,
     SchoolSubject,
@@ -48,13 +49,23 @@ from ilpcore.matching.catalog import (
     read_onet,
     state_code,
 )
+from ilpcore.matching.interests import (
+    InterestForm,
+    InterestScores,
+    from_assessment,
+    load_interest_profiler,
+    to_assessment,
+)
 from ilpcore.matching.occupation_profile import (
     JOB_ZONE_NAMES,
     OccupationProfile,
     occupation_profile,
 )
+from ilpcore.matching.plans import dismiss_career, mark_favorite, recompute_match, save_match
+from ilpcore.matching.ranking import InterestIndex, InterestMatch, MatchResult, rank_interests
 from ilpcore.matching.search import SearchHit, SearchIndex, SearchResults, search
 from ilpcore.matching.selector import CareerFilter, SelectedOccupation, Selection, select
+from ilpcore.matching.values import ValuesIndex, rank_combined, rank_work_values
 
 __all__ = [
     "BLS_EP_CITATION",
@@ -68,9 +79,15 @@ __all__ = [
     "RIASEC_NAMES",
     "SCHOOL_SUBJECTS",
     "WORK_VALUES",
+    "BatchResult",
     "CareerFilter",
     "ClusterAssignment",
     "EducationTraining",
+    "InterestForm",
+    "InterestIndex",
+    "InterestMatch",
+    "InterestScores",
+    "MatchResult",
     "Occupation",
     "OccupationCatalog",
     "OccupationOutlook",
@@ -90,6 +107,7 @@ __all__ = [
     "SubjectMatch",
     "Task",
     "TaskType",
+    "ValuesIndex",
     "WageFigure",
     "WageStatistics",
     "WageStatus",
@@ -97,14 +115,25 @@ __all__ = [
     "career_clusters",
     "career_pathways",
     "cluster_name",
+    "dismiss_career",
+    "from_assessment",
     "in_cluster",
     "load_catalog",
+    "load_interest_profiler",
     "load_onet",
+    "mark_favorite",
     "occupation_profile",
     "pathway_name",
+    "rank_batch",
+    "rank_combined",
+    "rank_interests",
+    "rank_work_values",
     "read_onet",
+    "recompute_match",
+    "save_match",
     "school_subject",
     "search",
     "select",
     "state_code",
+    "to_assessment",
 ]
