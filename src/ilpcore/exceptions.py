@@ -39,9 +39,6 @@ __all__ = [
     "join_path",
 ]
 
-ROOT_PATH = ""
-"""The path of a whole document (shown to people as ``(document)``)."""
-
 
 def join_path(parent: str, child: str | int) -> str:
     """Join a path prefix and a field name or list index.

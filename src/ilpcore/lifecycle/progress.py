@@ -53,13 +53,14 @@ def overdue_benchmarks(plan: Plan, today: date) -> tuple[OverdueBenchmark, ...]:
     >>> [o.benchmark.id for o in overdue_benchmarks(sample_plan(), date(2028, 1, 2))]
     ['B-apply']
     """
-    found = [
+    pending = [
         OverdueBenchmark(goal, b, _due_date(plan, b))
         for goal in plan.current_goals()
         if goal.status is not GoalStatus.ACHIEVED
         for b in goal.benchmarks
-        if b.status is BenchmarkStatus.PENDING and _due_date(plan, b) < today
+        if b.status is BenchmarkStatus.PENDING
     ]
+    found = [o for o in pending if o.due_on < today]
     return tuple(sorted(found, key=lambda o: (o.due_on, o.goal.id, o.benchmark.id)))
 
 

@@ -48,6 +48,14 @@ __all__ = ["Cursor", "SqlStore"]
 Row = tuple[Any, ...]
 
 
+def _where(*conditions: tuple[str, object]) -> tuple[str, list[object]]:
+    """A ``WHERE`` clause of the conditions whose value is set (``""`` if none), and the values."""
+    kept = [(condition, value) for condition, value in conditions if value is not None]
+    if not kept:
+        return "", []
+    return " WHERE " + " AND ".join(c for c, _ in kept), [v for _, v in kept]
+
+
 class Cursor(Protocol):
     """What the shared SQL needs from a backend's transaction."""
 
@@ -242,24 +250,17 @@ class SqlStore(Store):
     def list_plans(self, actor: Actor, query: PlanQuery | None = None) -> tuple[PlanSummary, ...]:
         self._check_actor(actor)
         q = query or PlanQuery()
-        where: list[str] = []
-        params: list[object] = []
-        for column, value in (
-            ("school_id", q.school_id),
-            ("cohort", q.cohort),
-            ("grade_level", q.grade_level),
-        ):
-            if value is not None:
-                where.append(f"{column} = ?")
-                params.append(value)
+        where, params = _where(
+            ("school_id = ?", q.school_id),
+            ("cohort = ?", q.cohort),
+            ("grade_level = ?", q.grade_level),
+        )
         sql = (
             "SELECT student_id, school_id, cohort, grade_level, current_revision, updated_at"
             " FROM students"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
         with self._read() as c:
-            rows = c.rows(sql + " ORDER BY student_id", params)
+            rows = c.rows(sql + where + " ORDER BY student_id", params)
         return tuple(
             PlanSummary(s, school, int(co), int(g), int(n), self._from_db_time(t))
             for s, school, co, g, n, t in rows
@@ -446,26 +447,19 @@ class SqlStore(Store):
     def audit_log(self, actor: Actor, query: AuditQuery | None = None) -> tuple[AuditEntry, ...]:
         self._check_actor(actor)
         q = query or AuditQuery()
-        where: list[str] = []
-        params: list[object] = []
-        for condition, value in (
+        where, params = _where(
             ("student_id = ?", q.student_id),
             ("actor_id = ?", q.actor_id),
             ("action = ?", q.action.value if q.action is not None else None),
             ("at >= ?", self._audit_time(q.since) if q.since is not None else None),
             ("at <= ?", self._audit_time(q.until) if q.until is not None else None),
-        ):
-            if value is not None:
-                where.append(condition)
-                params.append(value)
+        )
         sql = (
             "SELECT seq, at, actor_id, actor_role, action, student_id, sections, revision,"
             " outcome, reason, via, previous_hash, hash FROM audit_log"
         )
-        if where:
-            sql += " WHERE " + " AND ".join(where)
         with self._read() as c:
-            rows = c.rows(sql + " ORDER BY seq", params)
+            rows = c.rows(sql + where + " ORDER BY seq", params)
         return tuple(self._audit_entry(row) for row in rows)
 
     def _audit_entry(self, row: Row) -> AuditEntry:
