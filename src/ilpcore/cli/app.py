@@ -24,6 +24,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.colleges",
     "ilpcore.cli.reviews",
     "ilpcore.cli.plan",
+    "ilpcore.cli.importing",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 

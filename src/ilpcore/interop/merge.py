@@ -1,0 +1,76 @@
+"""Merging what a source system says about a student into the student's plan.
+
+The merge is a fixed point: merging the same record into its own result gives
+the same plan, which is what makes imports idempotent.  Items are matched by
+key and replaced in place; new items are appended in source order; items the
+source does not mention (courses a student planned, assessments entered by
+hand) are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, TypeVar
+
+from attrs import evolve
+
+from ilpcore.interop.batch import StudentRecord
+from ilpcore.model import CourseRecord, Plan
+
+__all__ = ["merge_student"]
+
+T = TypeVar("T")
+
+
+def course_key(course: CourseRecord) -> Hashable:
+    """A course on a transcript is one course code in one term."""
+    return (course.course_code, course.term)
+
+
+def _merged(
+    existing: Sequence[T], incoming: Sequence[T], key: Callable[[T], Hashable]
+) -> tuple[T, ...]:
+    if not incoming:
+        return tuple(existing)
+    by_key = {key(item): item for item in incoming}
+    out = [by_key.pop(key(item), item) for item in existing]
+    out.extend(by_key.values())  # the incoming items not matched, in source order
+    return tuple(out)
+
+
+def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
+    """``plan`` updated with ``record`` (or a new plan for a student without one).
+
+    The student's identity is replaced; demographics and consent are replaced
+    when the record has them; courses (by code and term), assessments,
+    contacts (by id) and enrollments (by school and start date) are replaced in
+    place or appended.  The plan's revision is kept.
+    """
+    if plan is None:
+        plan = Plan(record.student)
+    profile = plan.profile
+    contacts = _merged(profile.contacts, record.contacts, lambda c: c.id)
+    history = _merged(
+        profile.education_history, record.enrollments, lambda e: (e.school.id, e.start)
+    )
+    if contacts != profile.contacts or history != profile.education_history:
+        profile = evolve(profile, contacts=contacts, education_history=history)
+    changes: dict[str, Any] = {}
+    if record.student != plan.student:
+        changes["student"] = record.student
+    if profile is not plan.profile:
+        changes["profile"] = profile
+    if record.demographics is not None and record.demographics != plan.demographics:
+        changes["demographics"] = record.demographics
+    if (
+        record.parental_access_consent is not None
+        and record.parental_access_consent != plan.parental_access_consent
+    ):
+        changes["parental_access_consent"] = record.parental_access_consent
+    courses = _merged(plan.courses, record.courses, course_key)
+    if courses != plan.courses:
+        changes["courses"] = courses
+    assessments = _merged(plan.assessments, record.assessments, lambda a: a.id)
+    if assessments != plan.assessments:
+        changes["assessments"] = assessments
+    return evolve(plan, **changes) if changes else plan
