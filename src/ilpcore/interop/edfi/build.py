@@ -1,0 +1,437 @@
+"""Rows read from Ed-Fi files -> an :class:`~ilpcore.interop.ImportBatch`.
+
+Every row is checked on its own; a row that cannot be used becomes a
+:class:`~ilpcore.interop.RejectedRow` (with the student's id where the row
+names one, so the whole student is held back) and the rest goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+import attrs
+
+from ilpcore.exceptions import ValidationError
+from ilpcore.interop.batch import ImportBatch, RejectedRow, StudentRecord
+from ilpcore.interop.edfi import descriptors
+from ilpcore.interop.edfi.assessments import assessment_result, grade_evidence
+from ilpcore.interop.edfi.courses import Catalog, CatalogCourse, catalog_course, course_record
+from ilpcore.interop.edfi.graduation import graduation_plan_rule_set
+from ilpcore.interop.edfi.placement import AgeRule, calibrate, cohort_of
+from ilpcore.interop.edfi.rows import (
+    AcademicRecordRow,
+    AssessmentRow,
+    CourseRow,
+    GraduationPlanRow,
+    RowError,
+    SchoolAssociationRow,
+    SchoolRow,
+    SessionRow,
+    StudentAssessmentRow,
+    StudentRow,
+    TranscriptRow,
+    Where,
+)
+from ilpcore.interop.edfi.values import (
+    parse_date,
+    required,
+    school_year_of_date,
+    school_year_start,
+)
+from ilpcore.interop.edfi.xml_rows import Row
+from ilpcore.model import (
+    AssessmentResult,
+    CourseRecord,
+    Enrollment,
+    PersonName,
+    SchoolRef,
+    Student,
+    Term,
+)
+from ilpcore.requirements import RuleSet
+
+__all__ = ["EdfiImport", "Placement", "RowCollector"]
+
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Placement:
+    """How a student's grade, school and cohort were found.
+
+    ``method`` is ``association`` (a StudentSchoolAssociation), ``evidence`` (the
+    grade of their latest assessment or transcript) or ``age`` (the age rule).
+    """
+
+    student_id: str
+    method: str
+    grade_level: int
+    school_id: str
+
+
+@attrs.frozen
+class EdfiImport:
+    """Everything read from a folder of Ed-Fi files.
+
+    ``batch`` is what :func:`~ilpcore.interop.apply_import` takes; the rest says
+    how it was read: the school year, each student's :class:`Placement`, the
+    age rule used for students placed by age, and the rule sets built from the
+    graduation plans.
+    """
+
+    batch: ImportBatch
+    school_year: int
+    """The school year of the data, by its first calendar year (2021 for 2021-2022)."""
+    placements: tuple[Placement, ...]
+    age_rule: AgeRule
+    age_rule_agreement: tuple[int, int]
+    """(students whose grade evidence the age rule agrees with, students with evidence)."""
+    rule_sets: tuple[RuleSet, ...] = ()
+
+    def placed_by(self, method: str) -> tuple[str, ...]:
+        """The ids of the students placed by ``method``."""
+        return tuple(p.student_id for p in self.placements if p.method == method)
+
+
+def _reject(where: Where, reason: str, student_id: str | None = None) -> RejectedRow:
+    return RejectedRow(where.file, where.line, reason, student_id)
+
+
+def _problems(exc: ValidationError) -> str:
+    return "; ".join(str(p) for p in exc.problems)
+
+
+class RowCollector:
+    """Gathers the rows of all files, then maps them together (references cross files)."""
+
+    def __init__(self) -> None:
+        self.students: list[StudentRow] = []
+        self.schools: list[SchoolRow] = []
+        self.sessions: list[SessionRow] = []
+        self.courses: list[CourseRow] = []
+        self.associations: list[SchoolAssociationRow] = []
+        self.records: list[AcademicRecordRow] = []
+        self.transcripts: list[TranscriptRow] = []
+        self.assessments: list[AssessmentRow] = []
+        self.student_assessments: list[StudentAssessmentRow] = []
+        self.graduation_plans: list[GraduationPlanRow] = []
+
+    def add(self, row: Row) -> None:
+        target: dict[type, list[object]] = {
+            StudentRow: self.students,  # type: ignore[dict-item]
+            SchoolRow: self.schools,  # type: ignore[dict-item]
+            SessionRow: self.sessions,  # type: ignore[dict-item]
+            CourseRow: self.courses,  # type: ignore[dict-item]
+            SchoolAssociationRow: self.associations,  # type: ignore[dict-item]
+            AcademicRecordRow: self.records,  # type: ignore[dict-item]
+            TranscriptRow: self.transcripts,  # type: ignore[dict-item]
+            AssessmentRow: self.assessments,  # type: ignore[dict-item]
+            StudentAssessmentRow: self.student_assessments,  # type: ignore[dict-item]
+            GraduationPlanRow: self.graduation_plans,  # type: ignore[dict-item]
+        }
+        target[type(row)].append(row)
+
+    def school_year(self) -> int | None:
+        """The latest school year the calendar, associations, records or assessments name."""
+        years: set[int] = set()
+        for value in (
+            [s.school_year for s in self.sessions]
+            + [a.school_year for a in self.associations]
+            + [r.school_year for r in self.records]
+            + [a.school_year for a in self.student_assessments]
+        ):
+            if value is not None:
+                try:
+                    years.add(school_year_start(value))
+                except RowError:
+                    continue  # reported where the row itself is mapped
+        return max(years) if years else None
+
+    def build(
+        self,
+        source: str,
+        school_year: int,
+        *,
+        age_rule: AgeRule | None,
+        require_school_association: bool,
+    ) -> EdfiImport:
+        return _Builder(self, school_year, age_rule, require_school_association).build(source)
+
+
+class _Builder:
+    def __init__(
+        self,
+        rows: RowCollector,
+        school_year: int,
+        age_rule: AgeRule | None,
+        require_association: bool,
+    ) -> None:
+        self.rows = rows
+        self.year = school_year
+        self.age_rule = age_rule
+        self.require_association = require_association
+        self.rejected: list[RejectedRow] = []
+
+    def attempt(
+        self, where: Where, student_id: str | None, make: Callable[..., T], *args: Any
+    ) -> T | None:
+        """``make(*args)``, or ``None`` with a rejected row when the row cannot be used."""
+        try:
+            return make(*args)
+        except RowError as exc:
+            self.rejected.append(_reject(where, str(exc), student_id))
+        except ValidationError as exc:
+            self.rejected.append(_reject(where, _problems(exc), student_id))
+        return None
+
+    def schools(self) -> tuple[dict[str, SchoolRef], dict[str, frozenset[int]]]:
+        refs: dict[str, SchoolRef] = {}
+        offered: dict[str, frozenset[int]] = {}
+        for row in self.rows.schools:
+            made = self.attempt(row.where, None, _school, row)
+            if made is not None:
+                refs[made[0].id], offered[made[0].id] = made
+        return refs, offered
+
+    def catalog(self) -> Catalog:
+        courses: dict[tuple[str, str | None], CatalogCourse] = {}
+        for row in self.rows.courses:
+            made = self.attempt(row.where, None, catalog_course, row)
+            if made is None:
+                continue
+            key = (made.code, made.education_organization_id)
+            if key in courses:
+                self.rejected.append(_reject(row.where, f"course {made.code!r} is listed twice"))
+            else:
+                courses[key] = made
+        return Catalog(courses)
+
+    def identities(self) -> dict[str, tuple[StudentRow, PersonName, date | None]]:
+        students: dict[str, tuple[StudentRow, PersonName, date | None]] = {}
+        for row in self.rows.students:
+            made = self.attempt(row.where, row.student_id or None, _identity, row)
+            if made is None:
+                continue
+            if row.student_id in students:
+                self.rejected.append(_reject(row.where, "student listed twice", row.student_id))
+                continue
+            students[row.student_id] = (row, *made)
+        return students
+
+    def known(self, where: Where, student_id: str | None, students: Mapping[str, object]) -> bool:
+        if student_id is None:
+            self.rejected.append(_reject(where, "StudentUniqueId is missing"))
+            return False
+        if student_id not in students:
+            reason = f"student {student_id!r} is not in the student files"
+            self.rejected.append(_reject(where, reason, student_id))
+            return False
+        return True
+
+    def build(self, source: str) -> EdfiImport:
+        schools, offered = self.schools()
+        catalog = self.catalog()
+        students = self.identities()
+        assessments: dict[str, list[AssessmentResult]] = {}
+        evidence: dict[str, list[tuple[int, int]]] = {}
+        metadata = {(a.identifier, a.namespace): a for a in self.rows.assessments}
+        metadata.update({(a.identifier, None): a for a in self.rows.assessments})
+        for sa in self.rows.student_assessments:
+            if sa.student_id is None or not self.known(sa.where, sa.student_id, students):
+                continue
+            sid = sa.student_id
+            result = self.attempt(sa.where, sid, assessment_result, sa, metadata)
+            if result is None:
+                continue
+            seen = assessments.setdefault(sid, [])
+            if any(r.id == result.id for r in seen):
+                self.rejected.append(_reject(sa.where, "the same student assessment twice", sid))
+                continue
+            seen.append(result)
+            found = self.attempt(sa.where, sid, grade_evidence, sa)
+            if found is not None:
+                evidence.setdefault(sid, []).append(found)
+        transcripts: dict[str, list[TranscriptRow]] = {}
+        for tr in self.rows.transcripts:
+            if tr.student_id is None or not self.known(tr.where, tr.student_id, students):
+                continue
+            transcripts.setdefault(tr.student_id, []).append(tr)
+            found = self.attempt(tr.where, tr.student_id, _transcript_evidence, tr)
+            if found is not None:
+                evidence.setdefault(tr.student_id, []).append(found)
+        associations: dict[str, list[tuple[Enrollment, int, int | None]]] = {}
+        for assoc in self.rows.associations:
+            sid_or_none = assoc.student_id
+            if sid_or_none is None or not self.known(assoc.where, sid_or_none, students):
+                continue
+            made = self.attempt(assoc.where, sid_or_none, _association, assoc, schools, self.year)
+            if made is not None:
+                associations.setdefault(sid_or_none, []).append(made)
+
+        rule, agreement = self.choose_age_rule(students, evidence)
+        records: list[StudentRecord] = []
+        placements: list[Placement] = []
+        for sid, (row, name, birth) in students.items():
+            placed = self.attempt(
+                row.where,
+                sid,
+                self.place,
+                sid,
+                birth,
+                associations.get(sid, []),
+                evidence.get(sid, []),
+                rule,
+                offered,
+            )
+            if placed is None:
+                continue
+            placement, cohort = placed
+            school = schools[placement.school_id]
+            student = self.attempt(
+                row.where,
+                sid,
+                Student,
+                sid,
+                name,
+                placement.grade_level,
+                cohort,
+                school,
+                None,
+                birth,
+            )
+            if student is None:
+                continue
+            placements.append(placement)
+            courses = self.courses(sid, transcripts.get(sid, []), catalog, placement.grade_level)
+            records.append(
+                StudentRecord(
+                    student,
+                    enrollments=tuple(e for e, _, _ in associations.get(sid, [])),
+                    courses=courses,
+                    assessments=tuple(assessments.get(sid, [])),
+                )
+            )
+        rule_sets = self.rule_sets()
+        batch = ImportBatch(source, tuple(records), tuple(self.rejected))
+        return EdfiImport(batch, self.year, tuple(placements), rule, agreement, rule_sets)
+
+    def choose_age_rule(
+        self,
+        students: Mapping[str, tuple[StudentRow, PersonName, date | None]],
+        evidence: Mapping[str, list[tuple[int, int]]],
+    ) -> tuple[AgeRule, tuple[int, int]]:
+        pairs = []
+        for sid, found in evidence.items():
+            birth = students[sid][2]
+            if birth is not None:
+                year, grade = max(found)
+                pairs.append((birth, grade + (self.year - year)))
+        if self.age_rule is not None:
+            hits = sum(1 for born, g in pairs if self.age_rule.grade(born, self.year) == g)
+            return self.age_rule, (hits, len(pairs))
+        rule, hits = calibrate(pairs, self.year)
+        return rule, (hits, len(pairs))
+
+    def place(
+        self,
+        sid: str,
+        birth: date | None,
+        associations: list[tuple[Enrollment, int, int | None]],
+        evidence: list[tuple[int, int]],
+        rule: AgeRule,
+        offered: Mapping[str, frozenset[int]],
+    ) -> tuple[Placement, int]:
+        if associations:
+            enrollment, grade, class_of = max(associations, key=lambda a: a[0].start)
+            placement = Placement(sid, "association", grade, enrollment.school.id)
+            return placement, class_of if class_of is not None else cohort_of(grade, self.year)
+        if self.require_association:
+            raise RowError("the student has no StudentSchoolAssociation")
+        method, grade_found = "age", None
+        if evidence:
+            year, then = max(evidence)
+            if 0 <= then + (self.year - year) <= 12:
+                method, grade_found = "evidence", then + (self.year - year)
+        if grade_found is None:
+            if birth is None:
+                raise RowError(
+                    "cannot place the student: no school association, grade evidence or birth date"
+                )
+            grade_found = rule.grade(birth, self.year)
+        grade = grade_found
+        candidates = sorted(school for school, grades in offered.items() if grade in grades)
+        if not candidates:
+            raise RowError(
+                f"cannot place the student: no school association, and no school offers grade "
+                f"{grade} (found by {method})"
+            )
+        return Placement(sid, method, grade, candidates[0]), cohort_of(grade, self.year)
+
+    def courses(
+        self, sid: str, rows: list[TranscriptRow], catalog: Catalog, grade_now: int
+    ) -> tuple[CourseRecord, ...]:
+        found: dict[tuple[str, Term], CourseRecord] = {}
+        for tr in rows:
+            record = self.attempt(tr.where, sid, course_record, tr, catalog, grade_now, self.year)
+            if record is None:
+                continue
+            key = (record.course_code, record.term)
+            if key in found:
+                reason = f"course {record.course_code!r} twice in {record.term.label}"
+                self.rejected.append(_reject(tr.where, reason, sid))
+                continue
+            found[key] = record
+        return tuple(found.values())
+
+    def rule_sets(self) -> tuple[RuleSet, ...]:
+        made = (
+            self.attempt(plan.where, None, graduation_plan_rule_set, plan)
+            for plan in self.rows.graduation_plans
+        )
+        return tuple(r for r in made if r is not None)
+
+
+def _school(row: SchoolRow) -> tuple[SchoolRef, frozenset[int]]:
+    school_id = required(row.school_id, "SchoolId")
+    ref = SchoolRef(school_id, required(row.name, "NameOfInstitution"), district=row.district)
+    return ref, frozenset(descriptors.grade_level(g) for g in row.grade_levels)
+
+
+def _transcript_evidence(row: TranscriptRow) -> tuple[int, int] | None:
+    if row.grade_level is None or row.school_year is None:
+        return None
+    return school_year_start(row.school_year), descriptors.grade_level(row.grade_level)
+
+
+def _identity(row: StudentRow) -> tuple[PersonName, date | None]:
+    required(row.student_id, "StudentUniqueId")
+    preferred = row.preferred if row.preferred != row.given else None
+    name = PersonName(
+        required(row.given, "FirstName"), required(row.family, "LastSurname"), row.middle, preferred
+    )
+    birth = None if row.birth_date is None else parse_date(row.birth_date, "BirthDate")
+    return name, birth
+
+
+def _association(
+    row: SchoolAssociationRow, schools: dict[str, SchoolRef], year: int
+) -> tuple[Enrollment, int, int | None]:
+    school_id = required(row.school_id, "SchoolId")
+    if school_id not in schools:
+        raise RowError(f"school {school_id!r} is not in the education organization files")
+    start = parse_date(required(row.entry_date, "EntryDate"), "EntryDate")
+    end = None if row.exit_date is None else parse_date(row.exit_date, "ExitWithdrawDate")
+    entry_grade = descriptors.grade_level(required(row.entry_grade_level, "EntryGradeLevel"))
+    entry_year = (
+        school_year_start(row.school_year)
+        if row.school_year is not None
+        else school_year_of_date(start)
+    )
+    grade_now = min(12, max(0, entry_grade + (year - entry_year))) if end is None else entry_grade
+    class_of = (
+        None if row.class_of is None else school_year_start(row.class_of, "ClassOfSchoolYear") + 1
+    )
+    enrollment = Enrollment(schools[school_id], start, end, first_grade_level=entry_grade)
+    return enrollment, grade_now, class_of
