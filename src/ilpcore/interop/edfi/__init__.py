@@ -9,7 +9,7 @@ composite transcript JSON.  See the Ed-Fi guide in the docs.
 
 from __future__ import annotations
 
-from ilpcore.interop.edfi.acan import read_acan_transcript
+from ilpcore.interop.edfi.acan import AcademicRecordSummary, AcanTranscripts, read_acan_transcript
 from ilpcore.interop.edfi.build import EdfiImport, Placement
 from ilpcore.interop.edfi.graduation import graduation_plan_rule_set
 from ilpcore.interop.edfi.placement import AGE_RULE_CANDIDATES, AgeRule
@@ -17,6 +17,8 @@ from ilpcore.interop.edfi.reader import import_edfi, read_edfi
 
 __all__ = [
     "AGE_RULE_CANDIDATES",
+    "AcademicRecordSummary",
+    "AcanTranscripts",
     "AgeRule",
     "EdfiImport",
     "Placement",

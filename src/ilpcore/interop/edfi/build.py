@@ -134,12 +134,13 @@ class RowCollector:
         target[type(row)].append(row)
 
     def school_year(self) -> int | None:
-        """The latest school year the calendar, associations, records or assessments name."""
+        """The latest school year named by sessions, associations, records or assessments."""
         years: set[int] = set()
         for value in (
             [s.school_year for s in self.sessions]
             + [a.school_year for a in self.associations]
             + [r.school_year for r in self.records]
+            + [t.school_year for t in self.transcripts]
             + [a.school_year for a in self.student_assessments]
         ):
             if value is not None:
@@ -173,6 +174,7 @@ class _Builder:
         self.age_rule = age_rule
         self.require_association = require_association
         self.rejected: list[RejectedRow] = []
+        self.unreadable: set[str] = set()
 
     def attempt(
         self, where: Where, student_id: str | None, make: Callable[..., T], *args: Any
@@ -213,6 +215,7 @@ class _Builder:
         for row in self.rows.students:
             made = self.attempt(row.where, row.student_id or None, _identity, row)
             if made is None:
+                self.unreadable.add(row.student_id)
                 continue
             if row.student_id in students:
                 self.rejected.append(_reject(row.where, "student listed twice", row.student_id))
@@ -224,6 +227,8 @@ class _Builder:
         if student_id is None:
             self.rejected.append(_reject(where, "StudentUniqueId is missing"))
             return False
+        if student_id in self.unreadable:
+            return False  # the student's own row is rejected already
         if student_id not in students:
             reason = f"student {student_id!r} is not in the student files"
             self.rejected.append(_reject(where, reason, student_id))
@@ -314,7 +319,8 @@ class _Builder:
                 )
             )
         rule_sets = self.rule_sets()
-        batch = ImportBatch(source, tuple(records), tuple(self.rejected))
+        rejected = sorted(self.rejected, key=lambda r: (r.file, r.line or 0))
+        batch = ImportBatch(source, tuple(records), tuple(rejected))
         return EdfiImport(batch, self.year, tuple(placements), rule, agreement, rule_sets)
 
     def choose_age_rule(
