@@ -17,3 +17,8 @@ def edfi_data() -> Path:
 @pytest.fixture(scope="session")
 def grand_bend(edfi_data: Path) -> Path:
     return edfi_data / "grand_bend_ds5.2_xml"
+
+
+@pytest.fixture(scope="session")
+def edfi_acan(edfi_data: Path) -> Path:
+    return edfi_data / "acan_transcript_composite_json" / "output.json"

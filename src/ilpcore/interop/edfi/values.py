@@ -44,10 +44,13 @@ def school_year_start(value: str, field: str = "SchoolYear") -> int:
         first, second = int(m[1]), int(m[2])
         if second != first + 1:
             raise RowError(f"{field} {value!r} is not two consecutive years")
-        return first
-    if _YEAR.fullmatch(text):
-        return int(text) - 1
-    raise RowError(f"{field} {value!r} is not a school year like 2021-2022")
+    elif _YEAR.fullmatch(text):
+        first = int(text) - 1
+    else:
+        raise RowError(f"{field} {value!r} is not a school year like 2021-2022")
+    if not 1900 <= first <= 2200:
+        raise RowError(f"{field} {value!r} is not a plausible school year")
+    return first
 
 
 def school_year_of_date(day: date) -> int:
