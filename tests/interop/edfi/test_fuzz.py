@@ -1,5 +1,6 @@
 """Malformed and hostile input: only IlpcoreError escapes, and rows fail one by one."""
 
+import contextlib
 import json
 import tempfile
 from pathlib import Path
@@ -106,10 +107,8 @@ def test_arbitrary_json_text(text: str) -> None:
         folder = Path(name)
         (folder / "courseTranscripts.json").write_text(text, encoding="utf-8")
         _read_or_raise_ilpcore_error(folder)
-        try:
+        with contextlib.suppress(IlpcoreError):
             read_acan_transcript(folder / "courseTranscripts.json")
-        except IlpcoreError:
-            pass
 
 
 @settings(max_examples=40)
@@ -122,7 +121,5 @@ def test_hostile_acan_values(data: st.DataObject, edfi_acan: Path) -> None:
     with tempfile.TemporaryDirectory() as name:
         path = Path(name) / "output.json"
         path.write_text(json.dumps([student]))
-        try:
+        with contextlib.suppress(IlpcoreError):
             read_acan_transcript(path)
-        except IlpcoreError:
-            pass

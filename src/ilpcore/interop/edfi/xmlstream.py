@@ -95,6 +95,14 @@ def _stream(path: Path) -> Iterator[tuple[int, Element]]:
     start_line = 0
     done: list[tuple[int, Element]] = []
 
+    local_names: dict[str, str] = {}  # "{namespace}Student" -> "Student", worked out once
+
+    def local(name: str) -> str:
+        found = local_names.get(name)
+        if found is None:
+            found = local_names[name] = _local(name)[1]
+        return found
+
     def start(name: str, attributes: dict[str, str]) -> None:
         nonlocal depth, start_line, builder
         depth += 1
@@ -102,12 +110,12 @@ def _stream(path: Path) -> Iterator[tuple[int, Element]]:
             start_line = parser.CurrentLineNumber
             builder = TreeBuilder()
         if depth >= 2:
-            builder.start(_local(name)[1], attributes)
+            builder.start(local(name), attributes)
 
     def end(name: str) -> None:
         nonlocal depth
         if depth >= 2:
-            element = builder.end(_local(name)[1])
+            element = builder.end(local(name))
             if depth == 2:
                 done.append((start_line, element))
         depth -= 1
