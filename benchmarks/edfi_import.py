@@ -54,14 +54,16 @@ def main() -> None:
     baseline = median_seconds(lambda: plain_iterparse(folder))
     read = median_seconds(lambda: read_edfi(folder))
     batch = read_edfi(folder)
-    with tempfile.TemporaryDirectory() as name:
-        with open_store(f"sqlite:///{Path(name) / 'ilp.sqlite3'}") as store:
-            t = time.perf_counter()
-            created = apply_import(store, CLERK, batch)
-            first_apply = time.perf_counter() - t
-            t = time.perf_counter()
-            unchanged = apply_import(store, CLERK, batch)
-            second_apply = time.perf_counter() - t
+    with (
+        tempfile.TemporaryDirectory() as name,
+        open_store(f"sqlite:///{name}/ilp.sqlite3") as store,
+    ):
+        t = time.perf_counter()
+        created = apply_import(store, CLERK, batch)
+        first_apply = time.perf_counter() - t
+        t = time.perf_counter()
+        unchanged = apply_import(store, CLERK, batch)
+        second_apply = time.perf_counter() - t
     assert created.counts()["created"] == len(batch.students) == 960
     assert unchanged.counts()["unchanged"] == 960
     print(f"Grand Bend: {size / 1e6:.1f} MB of XML, {elements} elements, 960 students")
