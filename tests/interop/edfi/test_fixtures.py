@@ -4,9 +4,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
-from ilpcore.interop.edfi import EdfiImport, import_edfi
+from ilpcore.exceptions import DataFileError
+from ilpcore.interop.edfi import EdfiImport, graduation_plan_rule_set, import_edfi
+from ilpcore.interop.edfi.json_rows import json_rows
+from ilpcore.interop.edfi.rows import GraduationPlanRow
 from ilpcore.model import CourseAttribute, CourseStatus, Session, Term
 from ilpcore.requirements import CreditsRequirement, CreditUnit, evaluate
 
@@ -27,7 +31,12 @@ def test_school_association_places_the_student(lincoln: EdfiImport) -> None:
     maya = lincoln.batch.students[0]
     assert maya.student.id == "900001"
     assert (maya.student.grade_level, maya.student.cohort) == (10, 2025)  # ClassOfSchoolYear
-    assert maya.student.school.name == "Lincoln High School"
+    school = maya.student.school
+    assert (school.name, school.state, school.district) == (
+        "Lincoln High School",
+        "KY",
+        "Lincoln County Schools",
+    )
     assert maya.student.name.preferred == "May"
     assert [(e.start, e.end, e.first_grade_level) for e in maya.enrollments] == [
         (date(2022, 8, 22), None, 10),
@@ -112,3 +121,21 @@ def test_require_school_association_rejects_unplaced_students(tmp_path: Path) ->
     lenient = import_edfi(tmp_path)
     assert [p.method for p in lenient.placements] == ["evidence", "evidence"]
     assert [r.student.grade_level for r in lenient.batch.students] == [10, 9]
+
+
+def test_a_bad_graduation_plan_is_a_data_file_error() -> None:
+    (plan,) = [
+        row
+        for row in json_rows(FIXTURES / "json" / "graduationPlans.json")
+        if isinstance(row, GraduationPlanRow)
+    ]
+    bad = attrs.evolve(
+        plan, by_subject=(("uri://ed-fi.org/AcademicSubjectDescriptor#Alchemy", "2"),)
+    )
+    with pytest.raises(DataFileError) as caught:
+        graduation_plan_rule_set(bad)
+    assert (caught.value.file, caught.value.line) == ("graduationPlans.json", 2)
+    assert "unknown AcademicSubjectDescriptor" in str(caught.value)
+    texas = graduation_plan_rule_set(plan, state="US-TX", checked=date(2026, 1, 5))
+    assert texas.jurisdiction == "US-TX-edfi700100001"
+    assert texas.references[0].checked == date(2026, 1, 5)

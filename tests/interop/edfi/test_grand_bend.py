@@ -50,6 +50,7 @@ def test_student_identity(imported: EdfiImport) -> None:
     assert lisa.birth_date == date(2008, 9, 13)
     assert lisa.school.name == "Grand Bend High School"  # 13 on 2021-12-31: ninth grade
     assert (lisa.grade_level, lisa.cohort) == (9, 2025)
+    assert (lisa.school.state, lisa.school.district) == ("TX", "Grand Bend ISD")
     tyrone = students["604821"]  # born 2014-11-13: third grade
     assert (tyrone.grade_level, tyrone.cohort, tyrone.school.id) == (3, 2031, "255901107")
 

@@ -18,12 +18,13 @@ from ilpcore.interop.batch import ImportBatch, RejectedRow, StudentRecord
 from ilpcore.interop.edfi import descriptors
 from ilpcore.interop.edfi.assessments import assessment_result, grade_evidence
 from ilpcore.interop.edfi.courses import Catalog, CatalogCourse, catalog_course, course_record
-from ilpcore.interop.edfi.graduation import graduation_plan_rule_set
+from ilpcore.interop.edfi.graduation import plan_rule_set
 from ilpcore.interop.edfi.placement import AgeRule, calibrate, cohort_of
 from ilpcore.interop.edfi.rows import (
     AcademicRecordRow,
     AssessmentRow,
     CourseRow,
+    DistrictRow,
     GraduationPlanRow,
     RowError,
     SchoolAssociationRow,
@@ -35,6 +36,7 @@ from ilpcore.interop.edfi.rows import (
     Where,
 )
 from ilpcore.interop.edfi.values import (
+    descriptor_label,
     parse_date,
     required,
     school_year_of_date,
@@ -109,6 +111,7 @@ class RowCollector:
     def __init__(self) -> None:
         self.students: list[StudentRow] = []
         self.schools: list[SchoolRow] = []
+        self.districts: list[DistrictRow] = []
         self.sessions: list[SessionRow] = []
         self.courses: list[CourseRow] = []
         self.associations: list[SchoolAssociationRow] = []
@@ -122,6 +125,7 @@ class RowCollector:
         target: dict[type, list[object]] = {
             StudentRow: self.students,  # type: ignore[dict-item]
             SchoolRow: self.schools,  # type: ignore[dict-item]
+            DistrictRow: self.districts,  # type: ignore[dict-item]
             SessionRow: self.sessions,  # type: ignore[dict-item]
             CourseRow: self.courses,  # type: ignore[dict-item]
             SchoolAssociationRow: self.associations,  # type: ignore[dict-item]
@@ -177,11 +181,16 @@ class _Builder:
         self.unreadable: set[str] = set()
 
     def attempt(
-        self, where: Where, student_id: str | None, make: Callable[..., T], *args: Any
+        self,
+        where: Where,
+        student_id: str | None,
+        make: Callable[..., T],
+        *args: Any,
+        **kwargs: Any,
     ) -> T | None:
-        """``make(*args)``, or ``None`` with a rejected row when the row cannot be used."""
+        """``make(...)``, or ``None`` with a rejected row when the row cannot be used."""
         try:
-            return make(*args)
+            return make(*args, **kwargs)
         except RowError as exc:
             self.rejected.append(_reject(where, str(exc), student_id))
         except ValidationError as exc:
@@ -191,8 +200,14 @@ class _Builder:
     def schools(self) -> tuple[dict[str, SchoolRef], dict[str, frozenset[int]]]:
         refs: dict[str, SchoolRef] = {}
         offered: dict[str, frozenset[int]] = {}
+        districts: dict[str, str] = {}
+        for district in self.rows.districts:
+            if district.name is not None:
+                for key in (district.district_id, district.element_id):
+                    if key is not None:
+                        districts[key] = district.name
         for row in self.rows.schools:
-            made = self.attempt(row.where, None, _school, row)
+            made = self.attempt(row.where, None, _school, row, districts)
             if made is not None:
                 refs[made[0].id], offered[made[0].id] = made
         return refs, offered
@@ -393,15 +408,22 @@ class _Builder:
 
     def rule_sets(self) -> tuple[RuleSet, ...]:
         made = (
-            self.attempt(plan.where, None, graduation_plan_rule_set, plan)
+            self.attempt(plan.where, None, plan_rule_set, plan, state="US", checked=None)
             for plan in self.rows.graduation_plans
         )
         return tuple(r for r in made if r is not None)
 
 
-def _school(row: SchoolRow) -> tuple[SchoolRef, frozenset[int]]:
+def _school(row: SchoolRow, districts: Mapping[str, str]) -> tuple[SchoolRef, frozenset[int]]:
     school_id = required(row.school_id, "SchoolId")
-    ref = SchoolRef(school_id, required(row.name, "NameOfInstitution"), district=row.district)
+    district = None if row.district is None else districts.get(row.district)
+    state = None if row.state is None else descriptor_label(row.state)
+    ref = SchoolRef(
+        school_id,
+        required(row.name, "NameOfInstitution"),
+        state=state if state and len(state) == 2 and state.isupper() else None,
+        district=district,
+    )
     return ref, frozenset(descriptors.grade_level(g) for g in row.grade_levels)
 
 

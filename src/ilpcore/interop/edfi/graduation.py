@@ -15,6 +15,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from ilpcore.exceptions import DataFileError
 from ilpcore.interop.edfi import descriptors
 from ilpcore.interop.edfi.rows import GraduationPlanRow, RowError
 from ilpcore.interop.edfi.values import (
@@ -34,7 +35,7 @@ from ilpcore.requirements import (
     RuleSet,
 )
 
-__all__ = ["EDFI_GRADUATION_PLAN_URL", "graduation_plan_rule_set"]
+__all__ = ["EDFI_GRADUATION_PLAN_URL", "graduation_plan_rule_set", "plan_rule_set"]
 
 EDFI_GRADUATION_PLAN_URL = "https://docs.ed-fi.org/reference/data-exchange/data-standards/"
 """The Data Standard's description of graduation plans, cited by the rule sets made here."""
@@ -52,10 +53,19 @@ def graduation_plan_rule_set(
 
     ``state`` starts the jurisdiction (``US-TX``); the education organization's
     id follows it (``US-TX-edfi255901``).  ``checked`` dates the reference
-    (default: today).  Raises :class:`~ilpcore.interop.edfi.rows.RowError` for a
-    bad descriptor or number, :class:`~ilpcore.exceptions.ValidationError` when
-    the result is not a valid rule set.
+    (default: today).  Raises :class:`~ilpcore.exceptions.DataFileError` (the
+    plan's file and line) for a bad descriptor, number or missing field,
+    :class:`~ilpcore.exceptions.ValidationError` when the result is not a valid
+    rule set.
     """
+    try:
+        return plan_rule_set(plan, state=state, checked=checked)
+    except RowError as exc:
+        raise DataFileError(plan.where.file, str(exc), line=plan.where.line) from None
+
+
+def plan_rule_set(plan: GraduationPlanRow, *, state: str, checked: date | None) -> RuleSet:
+    """:func:`graduation_plan_rule_set`, raising :class:`RowError` for a bad row."""
     plan_type = descriptor_label(required(plan.plan_type, "GraduationPlanType"))
     organization = required(plan.education_organization_id, "EducationOrganizationId")
     graduation_year = (

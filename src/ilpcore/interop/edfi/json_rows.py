@@ -19,6 +19,7 @@ from ilpcore.interop.edfi.rows import (
     AcademicRecordRow,
     AssessmentRow,
     CourseRow,
+    DistrictRow,
     GraduationPlanRow,
     SchoolAssociationRow,
     SchoolRow,
@@ -82,7 +83,12 @@ def _school(w: Where, o: Obj) -> SchoolRow:
         _get(o, "nameOfInstitution"),
         _values(o, "gradeLevels", "gradeLevelDescriptor"),
         _get(o, "localEducationAgencyReference", "localEducationAgencyId"),
+        next(iter(_values(o, "addresses", "stateAbbreviationDescriptor")), None),
     )
+
+
+def _district(w: Where, o: Obj) -> DistrictRow:
+    return DistrictRow(w, _get(o, "localEducationAgencyId"), None, _get(o, "nameOfInstitution"))
 
 
 def _session(w: Where, o: Obj) -> SessionRow:
@@ -213,6 +219,7 @@ def _graduation_plan(w: Where, o: Obj) -> GraduationPlanRow:
 
 JSON_RESOURCES: dict[str, Callable[[Where, Obj], Row]] = {
     "students": _student,
+    "localEducationAgencies": _district,
     "schools": _school,
     "sessions": _session,
     "courses": _course,

@@ -15,6 +15,7 @@ __all__ = [
     "AcademicRecordRow",
     "AssessmentRow",
     "CourseRow",
+    "DistrictRow",
     "GraduationPlanRow",
     "RowError",
     "SchoolAssociationRow",
@@ -57,6 +58,19 @@ class SchoolRow:
     name: str | None
     grade_levels: tuple[str, ...] = ()
     district: str | None = None
+    """The local education agency: its id, or in XML the ``ref`` to its element's ``id``."""
+    state: str | None = None
+    """The state abbreviation (descriptor) of the school's first address."""
+
+
+@attrs.frozen
+class DistrictRow:
+    """A local education agency: its id (and XML element ``id``) and name."""
+
+    where: Where
+    district_id: str | None
+    element_id: str | None
+    name: str | None
 
 
 @attrs.frozen

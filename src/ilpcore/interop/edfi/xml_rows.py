@@ -15,6 +15,7 @@ from ilpcore.interop.edfi.rows import (
     AcademicRecordRow,
     AssessmentRow,
     CourseRow,
+    DistrictRow,
     GraduationPlanRow,
     SchoolAssociationRow,
     SchoolRow,
@@ -30,6 +31,7 @@ __all__ = ["INTERCHANGES", "Row", "xml_row"]
 Row = (
     StudentRow
     | SchoolRow
+    | DistrictRow
     | SessionRow
     | CourseRow
     | SchoolAssociationRow
@@ -78,14 +80,24 @@ def _student(where: Where, e: Element) -> StudentRow:
 
 
 def _school(where: Where, e: Element) -> SchoolRow:
+    district = e.find("LocalEducationAgencyReference")
+    district_id = None
+    if district is not None:
+        identity = "LocalEducationAgencyIdentity/LocalEducationAgencyId"
+        district_id = _text(district, identity) or district.get("ref")
     return SchoolRow(
         where,
         _text(e, "SchoolId") or "",
         _text(e, "NameOfInstitution"),
         _texts(e, "GradeLevel"),
-        _text(
-            e, "LocalEducationAgencyReference/LocalEducationAgencyIdentity/LocalEducationAgencyId"
-        ),
+        district_id,
+        _text(e, "Address/StateAbbreviation"),
+    )
+
+
+def _district(where: Where, e: Element) -> DistrictRow:
+    return DistrictRow(
+        where, _text(e, "LocalEducationAgencyId"), e.get("id"), _text(e, "NameOfInstitution")
     )
 
 
@@ -213,7 +225,11 @@ def _graduation_plan(where: Where, e: Element) -> GraduationPlanRow:
 
 INTERCHANGES: dict[str, dict[str, Callable[[Where, Element], Row]]] = {
     "InterchangeStudent": {"Student": _student},
-    "InterchangeEducationOrganization": {"School": _school, "Course": _course},
+    "InterchangeEducationOrganization": {
+        "LocalEducationAgency": _district,
+        "School": _school,
+        "Course": _course,
+    },
     "InterchangeEducationOrgCalendar": {"Session": _session},
     "InterchangeAssessmentMetadata": {"Assessment": _assessment},
     "InterchangeStudentAssessment": {"StudentAssessment": _student_assessment},
