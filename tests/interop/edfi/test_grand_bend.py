@@ -83,6 +83,19 @@ def test_act_result_spot_check(imported: EdfiImport) -> None:
     assert record.student.grade_level == 11
 
 
+def test_sat_result_spot_check(imported: EdfiImport) -> None:
+    # StudentAssessment-SAT.xml: the first result, student 605472, SAT Critical Reading
+    record = next(r for r in imported.batch.students if r.student.id == "605472")
+    reading = next(a for a in record.assessments if a.instrument.id == "sat-critical-reading")
+    assert reading.taken_on == date(2021, 5, 1)
+    assert [(s.scale, s.value, s.minimum, s.maximum) for s in reading.scores] == [
+        ("National College-Bound Percentile", Decimal(89), Decimal(1), Decimal(100)),
+        ("Raw score", Decimal(650), Decimal(200), Decimal(800)),
+        ("State College-Bound Percentile", Decimal(92), Decimal(1), Decimal(100)),
+    ]
+    assert (record.student.grade_level, record.student.cohort) == (12, 2022)
+
+
 def test_assessment_ids_are_stable(grand_bend: Path, imported: EdfiImport) -> None:
     again = read_edfi(grand_bend)
     assert again == imported.batch
