@@ -15,34 +15,23 @@ import attrs
 
 from ilpcore.exceptions import ValidationError
 from ilpcore.interop.batch import ImportBatch, RejectedRow, StudentRecord
-from ilpcore.interop.edfi import descriptors
 from ilpcore.interop.edfi.assessments import assessment_result, grade_evidence
+from ilpcore.interop.edfi.collector import RowCollector
 from ilpcore.interop.edfi.courses import Catalog, CatalogCourse, catalog_course, course_record
+from ilpcore.interop.edfi.entities import (
+    association,
+    identity,
+    school_ref,
+    transcript_evidence,
+)
 from ilpcore.interop.edfi.graduation import plan_rule_set
 from ilpcore.interop.edfi.placement import AgeRule, calibrate, cohort_of
 from ilpcore.interop.edfi.rows import (
-    AcademicRecordRow,
-    AssessmentRow,
-    CourseRow,
-    DistrictRow,
-    GraduationPlanRow,
     RowError,
-    SchoolAssociationRow,
-    SchoolRow,
-    SessionRow,
-    StudentAssessmentRow,
     StudentRow,
     TranscriptRow,
     Where,
 )
-from ilpcore.interop.edfi.values import (
-    descriptor_label,
-    parse_date,
-    required,
-    school_year_of_date,
-    school_year_start,
-)
-from ilpcore.interop.edfi.xml_rows import Row
 from ilpcore.model import (
     AssessmentResult,
     CourseRecord,
@@ -54,7 +43,7 @@ from ilpcore.model import (
 )
 from ilpcore.requirements import RuleSet
 
-__all__ = ["EdfiImport", "Placement", "RowCollector"]
+__all__ = ["EdfiImport", "Placement", "build_import"]
 
 T = TypeVar("T")
 
@@ -105,64 +94,16 @@ def _problems(exc: ValidationError) -> str:
     return "; ".join(str(p) for p in exc.problems)
 
 
-class RowCollector:
-    """Gathers the rows of all files, then maps them together (references cross files)."""
-
-    def __init__(self) -> None:
-        self.students: list[StudentRow] = []
-        self.schools: list[SchoolRow] = []
-        self.districts: list[DistrictRow] = []
-        self.sessions: list[SessionRow] = []
-        self.courses: list[CourseRow] = []
-        self.associations: list[SchoolAssociationRow] = []
-        self.records: list[AcademicRecordRow] = []
-        self.transcripts: list[TranscriptRow] = []
-        self.assessments: list[AssessmentRow] = []
-        self.student_assessments: list[StudentAssessmentRow] = []
-        self.graduation_plans: list[GraduationPlanRow] = []
-
-    def add(self, row: Row) -> None:
-        target: dict[type, list[object]] = {
-            StudentRow: self.students,  # type: ignore[dict-item]
-            SchoolRow: self.schools,  # type: ignore[dict-item]
-            DistrictRow: self.districts,  # type: ignore[dict-item]
-            SessionRow: self.sessions,  # type: ignore[dict-item]
-            CourseRow: self.courses,  # type: ignore[dict-item]
-            SchoolAssociationRow: self.associations,  # type: ignore[dict-item]
-            AcademicRecordRow: self.records,  # type: ignore[dict-item]
-            TranscriptRow: self.transcripts,  # type: ignore[dict-item]
-            AssessmentRow: self.assessments,  # type: ignore[dict-item]
-            StudentAssessmentRow: self.student_assessments,  # type: ignore[dict-item]
-            GraduationPlanRow: self.graduation_plans,  # type: ignore[dict-item]
-        }
-        target[type(row)].append(row)
-
-    def school_year(self) -> int | None:
-        """The latest school year named by sessions, associations, records or assessments."""
-        years: set[int] = set()
-        for value in (
-            [s.school_year for s in self.sessions]
-            + [a.school_year for a in self.associations]
-            + [r.school_year for r in self.records]
-            + [t.school_year for t in self.transcripts]
-            + [a.school_year for a in self.student_assessments]
-        ):
-            if value is not None:
-                try:
-                    years.add(school_year_start(value))
-                except RowError:
-                    continue  # reported where the row itself is mapped
-        return max(years) if years else None
-
-    def build(
-        self,
-        source: str,
-        school_year: int,
-        *,
-        age_rule: AgeRule | None,
-        require_school_association: bool,
-    ) -> EdfiImport:
-        return _Builder(self, school_year, age_rule, require_school_association).build(source)
+def build_import(
+    rows: RowCollector,
+    source: str,
+    school_year: int,
+    *,
+    age_rule: AgeRule | None,
+    require_school_association: bool,
+) -> EdfiImport:
+    """Map the collected rows together into the import of ``school_year``."""
+    return _Builder(rows, school_year, age_rule, require_school_association).build(source)
 
 
 class _Builder:
@@ -207,7 +148,7 @@ class _Builder:
                     if key is not None:
                         districts[key] = district.name
         for row in self.rows.schools:
-            made = self.attempt(row.where, None, _school, row, districts)
+            made = self.attempt(row.where, None, school_ref, row, districts)
             if made is not None:
                 refs[made[0].id], offered[made[0].id] = made
         return refs, offered
@@ -228,7 +169,7 @@ class _Builder:
     def identities(self) -> dict[str, tuple[StudentRow, PersonName, date | None]]:
         students: dict[str, tuple[StudentRow, PersonName, date | None]] = {}
         for row in self.rows.students:
-            made = self.attempt(row.where, row.student_id or None, _identity, row)
+            made = self.attempt(row.where, row.student_id or None, identity, row)
             if made is None:
                 self.unreadable.add(row.student_id)
                 continue
@@ -278,7 +219,7 @@ class _Builder:
             if tr.student_id is None or not self.known(tr.where, tr.student_id, students):
                 continue
             transcripts.setdefault(tr.student_id, []).append(tr)
-            found = self.attempt(tr.where, tr.student_id, _transcript_evidence, tr)
+            found = self.attempt(tr.where, tr.student_id, transcript_evidence, tr)
             if found is not None:
                 evidence.setdefault(tr.student_id, []).append(found)
         associations: dict[str, list[tuple[Enrollment, int, int | None]]] = {}
@@ -286,7 +227,7 @@ class _Builder:
             sid_or_none = assoc.student_id
             if sid_or_none is None or not self.known(assoc.where, sid_or_none, students):
                 continue
-            made = self.attempt(assoc.where, sid_or_none, _association, assoc, schools, self.year)
+            made = self.attempt(assoc.where, sid_or_none, association, assoc, schools, self.year)
             if made is not None:
                 associations.setdefault(sid_or_none, []).append(made)
 
@@ -412,54 +353,3 @@ class _Builder:
             for plan in self.rows.graduation_plans
         )
         return tuple(r for r in made if r is not None)
-
-
-def _school(row: SchoolRow, districts: Mapping[str, str]) -> tuple[SchoolRef, frozenset[int]]:
-    school_id = required(row.school_id, "SchoolId")
-    district = None if row.district is None else districts.get(row.district)
-    state = None if row.state is None else descriptor_label(row.state)
-    ref = SchoolRef(
-        school_id,
-        required(row.name, "NameOfInstitution"),
-        state=state if state and len(state) == 2 and state.isupper() else None,
-        district=district,
-    )
-    return ref, frozenset(descriptors.grade_level(g) for g in row.grade_levels)
-
-
-def _transcript_evidence(row: TranscriptRow) -> tuple[int, int] | None:
-    if row.grade_level is None or row.school_year is None:
-        return None
-    return school_year_start(row.school_year), descriptors.grade_level(row.grade_level)
-
-
-def _identity(row: StudentRow) -> tuple[PersonName, date | None]:
-    required(row.student_id, "StudentUniqueId")
-    preferred = row.preferred if row.preferred != row.given else None
-    name = PersonName(
-        required(row.given, "FirstName"), required(row.family, "LastSurname"), row.middle, preferred
-    )
-    birth = None if row.birth_date is None else parse_date(row.birth_date, "BirthDate")
-    return name, birth
-
-
-def _association(
-    row: SchoolAssociationRow, schools: dict[str, SchoolRef], year: int
-) -> tuple[Enrollment, int, int | None]:
-    school_id = required(row.school_id, "SchoolId")
-    if school_id not in schools:
-        raise RowError(f"school {school_id!r} is not in the education organization files")
-    start = parse_date(required(row.entry_date, "EntryDate"), "EntryDate")
-    end = None if row.exit_date is None else parse_date(row.exit_date, "ExitWithdrawDate")
-    entry_grade = descriptors.grade_level(required(row.entry_grade_level, "EntryGradeLevel"))
-    entry_year = (
-        school_year_start(row.school_year)
-        if row.school_year is not None
-        else school_year_of_date(start)
-    )
-    grade_now = min(12, max(0, entry_grade + (year - entry_year))) if end is None else entry_grade
-    class_of = (
-        None if row.class_of is None else school_year_start(row.class_of, "ClassOfSchoolYear") + 1
-    )
-    enrollment = Enrollment(schools[school_id], start, end, first_grade_level=entry_grade)
-    return enrollment, grade_now, class_of

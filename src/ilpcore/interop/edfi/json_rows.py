@@ -21,6 +21,7 @@ from ilpcore.interop.edfi.rows import (
     CourseRow,
     DistrictRow,
     GraduationPlanRow,
+    Row,
     SchoolAssociationRow,
     SchoolRow,
     SessionRow,
@@ -29,7 +30,6 @@ from ilpcore.interop.edfi.rows import (
     TranscriptRow,
     Where,
 )
-from ilpcore.interop.edfi.xml_rows import Row
 
 __all__ = ["JSON_RESOURCES", "json_rows", "objects_with_lines"]
 

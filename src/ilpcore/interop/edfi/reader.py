@@ -6,7 +6,8 @@ from pathlib import Path
 
 from ilpcore.exceptions import DataFileError
 from ilpcore.interop.batch import ImportBatch
-from ilpcore.interop.edfi.build import EdfiImport, RowCollector
+from ilpcore.interop.edfi.build import EdfiImport, build_import
+from ilpcore.interop.edfi.collector import RowCollector
 from ilpcore.interop.edfi.json_rows import JSON_RESOURCES, json_rows
 from ilpcore.interop.edfi.placement import AgeRule
 from ilpcore.interop.edfi.rows import Where
@@ -69,8 +70,12 @@ def import_edfi(
         )
     formats = ", ".join(sorted(set(kinds))) or "no files"
     source = f"Ed-Fi {formats} {directory} (school year {year}-{year + 1})"
-    return rows.build(
-        source, year, age_rule=age_rule, require_school_association=require_school_association
+    return build_import(
+        rows,
+        source,
+        year,
+        age_rule=age_rule,
+        require_school_association=require_school_association,
     )
 
 

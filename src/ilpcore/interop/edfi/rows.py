@@ -17,6 +17,7 @@ __all__ = [
     "CourseRow",
     "DistrictRow",
     "GraduationPlanRow",
+    "Row",
     "RowError",
     "SchoolAssociationRow",
     "SchoolRow",
@@ -173,3 +174,19 @@ class GraduationPlanRow:
     """(academic subject, credits)."""
     by_course: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     """(course set name, credits, course codes)."""
+
+
+Row = (
+    StudentRow
+    | SchoolRow
+    | DistrictRow
+    | SessionRow
+    | CourseRow
+    | SchoolAssociationRow
+    | AcademicRecordRow
+    | TranscriptRow
+    | AssessmentRow
+    | StudentAssessmentRow
+    | GraduationPlanRow
+)
+"""Any row a reader produces."""

@@ -17,6 +17,7 @@ from ilpcore.interop.edfi.rows import (
     CourseRow,
     DistrictRow,
     GraduationPlanRow,
+    Row,
     SchoolAssociationRow,
     SchoolRow,
     SessionRow,
@@ -26,21 +27,8 @@ from ilpcore.interop.edfi.rows import (
     Where,
 )
 
-__all__ = ["INTERCHANGES", "Row", "xml_row"]
+__all__ = ["INTERCHANGES", "xml_row"]
 
-Row = (
-    StudentRow
-    | SchoolRow
-    | DistrictRow
-    | SessionRow
-    | CourseRow
-    | SchoolAssociationRow
-    | AcademicRecordRow
-    | TranscriptRow
-    | AssessmentRow
-    | StudentAssessmentRow
-    | GraduationPlanRow
-)
 
 _STUDENT_ID = "StudentReference/StudentIdentity/StudentUniqueId"
 _EDORG_ID = "EducationOrganizationReference/EducationOrganizationIdentity/EducationOrganizationId"
