@@ -8,7 +8,12 @@ import attrs
 import pytest
 
 from ilpcore.exceptions import DataFileError
-from ilpcore.interop.edfi import EdfiImport, graduation_plan_rule_set, import_edfi
+from ilpcore.interop.edfi import (
+    EdfiImport,
+    PlacementMethod,
+    graduation_plan_rule_set,
+    import_edfi,
+)
 from ilpcore.interop.edfi.json_rows import json_rows
 from ilpcore.interop.edfi.rows import GraduationPlanRow
 from ilpcore.model import CourseAttribute, CourseStatus, Session, Term
@@ -44,7 +49,7 @@ def test_school_association_places_the_student(lincoln: EdfiImport) -> None:
     ]
     luis = lincoln.batch.students[1]
     assert (luis.student.grade_level, luis.student.cohort) == (9, 2026)  # cohort from the grade
-    assert {p.method for p in lincoln.placements} == {"association"}
+    assert {p.method for p in lincoln.placements} == {PlacementMethod.ASSOCIATION}
 
 
 def test_course_transcripts(lincoln: EdfiImport) -> None:
@@ -119,7 +124,7 @@ def test_require_school_association_rejects_unplaced_students(tmp_path: Path) ->
     }
     assert all("no StudentSchoolAssociation" in r.reason for r in strict.batch.rejected)
     lenient = import_edfi(tmp_path)
-    assert [p.method for p in lenient.placements] == ["evidence", "evidence"]
+    assert [p.method for p in lenient.placements] == [PlacementMethod.EVIDENCE] * 2
     assert [r.student.grade_level for r in lenient.batch.students] == [10, 9]
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ilpcore.interop import ImportOutcome, apply_import
-from ilpcore.interop.edfi import AgeRule, EdfiImport, import_edfi, read_edfi
+from ilpcore.interop.edfi import AgeRule, EdfiImport, PlacementMethod, import_edfi, read_edfi
 from ilpcore.model import AssessmentKind, Role
 from ilpcore.store import Actor, open_store
 
@@ -36,8 +36,10 @@ def test_every_student_is_read_and_placed(imported: EdfiImport) -> None:
 
 
 def test_placement_is_calibrated_on_the_assessed_students(imported: EdfiImport) -> None:
-    assert len(imported.placed_by("evidence")) == 97  # ACT 67 + SAT 13 + state 17 students
-    assert len(imported.placed_by("age")) == 960 - 97
+    evidence = imported.placed_by(PlacementMethod.EVIDENCE)
+    assert len(evidence) == 97  # ACT 67 + SAT 13 + state 17 students
+    assert len(imported.placed_by(PlacementMethod.AGE)) == 960 - 97
+    assert "605732" in evidence
     assert imported.age_rule == AgeRule(12, 31, 5)
     assert imported.age_rule_agreement == (96, 97)
 

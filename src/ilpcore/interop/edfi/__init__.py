@@ -10,7 +10,7 @@ composite transcript JSON.  See the Ed-Fi guide in the docs.
 from __future__ import annotations
 
 from ilpcore.interop.edfi.acan import AcademicRecordSummary, AcanTranscripts, read_acan_transcript
-from ilpcore.interop.edfi.build import EdfiImport, Placement
+from ilpcore.interop.edfi.build import EdfiImport, Placement, PlacementMethod
 from ilpcore.interop.edfi.graduation import graduation_plan_rule_set
 from ilpcore.interop.edfi.placement import AGE_RULE_CANDIDATES, AgeRule
 from ilpcore.interop.edfi.reader import import_edfi, read_edfi
@@ -22,6 +22,7 @@ __all__ = [
     "AgeRule",
     "EdfiImport",
     "Placement",
+    "PlacementMethod",
     "graduation_plan_rule_set",
     "import_edfi",
     "read_acan_transcript",

@@ -7,6 +7,7 @@ names one, so the whole student is held back) and the rest goes on.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, TypeVar
@@ -43,21 +44,28 @@ from ilpcore.model import (
 )
 from ilpcore.requirements import RuleSet
 
-__all__ = ["EdfiImport", "Placement", "build_import"]
+__all__ = ["EdfiImport", "Placement", "PlacementMethod", "build_import"]
 
 T = TypeVar("T")
 
 
+class PlacementMethod(enum.Enum):
+    """Where a student's grade and school came from."""
+
+    ASSOCIATION = "association"
+    """Their StudentSchoolAssociation."""
+    EVIDENCE = "evidence"
+    """The grade of their latest assessment or course transcript."""
+    AGE = "age"
+    """The age rule."""
+
+
 @attrs.frozen
 class Placement:
-    """How a student's grade, school and cohort were found.
-
-    ``method`` is ``association`` (a StudentSchoolAssociation), ``evidence`` (the
-    grade of their latest assessment or transcript) or ``age`` (the age rule).
-    """
+    """How a student's grade, school and cohort were found."""
 
     student_id: str
-    method: str
+    method: PlacementMethod
     grade_level: int
     school_id: str
 
@@ -81,7 +89,7 @@ class EdfiImport:
     """(students whose grade evidence the age rule agrees with, students with evidence)."""
     rule_sets: tuple[RuleSet, ...] = ()
 
-    def placed_by(self, method: str) -> tuple[str, ...]:
+    def placed_by(self, method: PlacementMethod) -> tuple[str, ...]:
         """The ids of the students placed by ``method``."""
         return tuple(p.student_id for p in self.placements if p.method == method)
 
@@ -307,15 +315,15 @@ class _Builder:
     ) -> tuple[Placement, int]:
         if associations:
             enrollment, grade, class_of = max(associations, key=lambda a: a[0].start)
-            placement = Placement(sid, "association", grade, enrollment.school.id)
+            placement = Placement(sid, PlacementMethod.ASSOCIATION, grade, enrollment.school.id)
             return placement, class_of if class_of is not None else cohort_of(grade, self.year)
         if self.require_association:
             raise RowError("the student has no StudentSchoolAssociation")
-        method, grade_found = "age", None
+        method, grade_found = PlacementMethod.AGE, None
         if evidence:
             year, then = max(evidence)
             if 0 <= then + (self.year - year) <= 12:
-                method, grade_found = "evidence", then + (self.year - year)
+                method, grade_found = PlacementMethod.EVIDENCE, then + (self.year - year)
         if grade_found is None:
             if birth is None:
                 raise RowError(
@@ -327,7 +335,7 @@ class _Builder:
         if not candidates:
             raise RowError(
                 f"cannot place the student: no school association, and no school offers grade "
-                f"{grade} (found by {method})"
+                f"{grade} (found by {method.value})"
             )
         return Placement(sid, method, grade, candidates[0]), cohort_of(grade, self.year)
 
