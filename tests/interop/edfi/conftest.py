@@ -1,5 +1,6 @@
 """Where the real Ed-Fi sample data and the hand-made fixtures are."""
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -22,3 +23,15 @@ def grand_bend(edfi_data: Path) -> Path:
 @pytest.fixture(scope="session")
 def edfi_acan(edfi_data: Path) -> Path:
     return edfi_data / "acan_transcript_composite_json" / "output.json"
+
+
+@pytest.fixture(scope="session")
+def edfi_data_descriptors(edfi_data: Path) -> dict[str, list[str]]:
+    """The DS 5.2 descriptor code values (case-folded) of each descriptor file in the data."""
+    found: dict[str, list[str]] = {}
+    for path in sorted((edfi_data / "descriptors_ds5.2").glob("*.xml")):
+        for element in ET.parse(path).getroot():
+            kind = element.tag.rpartition("}")[2]
+            code = element.findtext("{http://ed-fi.org/5.2.0}CodeValue") or ""
+            found.setdefault(kind, []).append(code.casefold())
+    return found
