@@ -12,6 +12,7 @@ import argparse
 import csv
 import importlib
 from pathlib import Path
+from typing import Any
 
 from ilpcore.cli.app import print_json
 from ilpcore.cli.plan import add_acting_flags, parse_actor
@@ -37,8 +38,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         sub.add_argument("directory", metavar="DIR", type=Path, help="the folder of source files")
         sub.add_argument("--rejected", metavar="FILE", type=Path,
                          help="also write the rejected rows to this CSV file")  # fmt: skip
+        if name == "edfi":
+            _add_edfi_flags(sub)
         add_acting_flags(sub)
         sub.set_defaults(handler=lambda args, name=name: run_import(args, name))
+
+
+def _add_edfi_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--school-year", type=int, metavar="YEAR",
+                        help="the school year of the files, named by the year it starts in "
+                        "(default: read from the files)")  # fmt: skip
+    parser.add_argument("--require-school-association", action="store_true",
+                        help="reject students the files do not place in a school (default: "
+                        "place them by assessed grade or age; see the Ed-Fi guide)")  # fmt: skip
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -46,12 +58,21 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def read_batch(source_format: str, directory: Path) -> ImportBatch:
-    """Read ``directory`` with the reader of ``source_format``."""
+def read_batch(source_format: str, directory: Path, **options: Any) -> ImportBatch:
+    """Read ``directory`` with the reader of ``source_format``, passing it ``options``."""
     module_name, function, _ = READERS[source_format]
     reader = getattr(importlib.import_module(module_name), function)
-    batch: ImportBatch = reader(directory)
+    batch: ImportBatch = reader(directory, **options)
     return batch
+
+
+def _reader_options(args: argparse.Namespace, source_format: str) -> dict[str, Any]:
+    if source_format != "edfi":
+        return {}
+    return {
+        "school_year": args.school_year,
+        "require_school_association": args.require_school_association,
+    }
 
 
 def write_rejected(report: ImportReport, path: Path) -> None:
@@ -65,7 +86,7 @@ def write_rejected(report: ImportReport, path: Path) -> None:
 
 def run_import(args: argparse.Namespace, source_format: str) -> int:
     actor = parse_actor(args.acting)
-    batch = read_batch(source_format, args.directory)
+    batch = read_batch(source_format, args.directory, **_reader_options(args, source_format))
     with open_store(resolve_store_url(args.store)) as store:
         report = apply_import(
             store, actor, batch, progress=StderrProgress(f"ilp import {source_format}")
