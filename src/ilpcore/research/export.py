@@ -85,14 +85,6 @@ class StoreSnapshot:
             yield self.store.load_plan(self.actor, student_id, revision=revision)
 
 
-def _csv_value(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value
-
-
 class _TableWriter:
     __slots__ = ("file", "names", "rows", "writer")
 
@@ -104,7 +96,12 @@ class _TableWriter:
         self.rows = 0
 
     def write(self, row: dict[str, Any]) -> None:
-        self.writer.writerow([_csv_value(row[n]) for n in self.names])
+        self.writer.writerow(
+            [
+                "" if v is None else "true" if v is True else "false" if v is False else v
+                for v in map(row.__getitem__, self.names)
+            ]
+        )
         self.rows += 1
 
 

@@ -10,6 +10,7 @@ not look like codes are dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -37,6 +38,7 @@ _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._:/+\-]{0,39}")
 _SOC = re.compile(r"\d\d-\d\d\d\d(\.\d\d)?")
 
 
+@functools.lru_cache(maxsize=4096)
 def _code(value: str | None, pattern: re.Pattern[str] = _CODE) -> str | None:
     return value if value is not None and pattern.fullmatch(value) else None
 
