@@ -25,6 +25,8 @@ __all__ = [
     "OverrideError",
     "PluginError",
     "Problem",
+    "ResearchExportError",
+    "ResearchKeyError",
     "ResumeRenderError",
     "RuleSetError",
     "SchemaError",
@@ -324,3 +326,16 @@ class AccessDeniedError(IlpcoreError, PermissionError):
             AccessDeniedError,
             (self.actor_id, self.role, self.action, self.section, self.student_id, self.reason),
         )
+
+
+# --- research exports ---
+
+
+class ResearchKeyError(IlpcoreError, ValueError):
+    """The pseudonym key of a research export cannot be used: the key file is missing,
+    unreadable or shorter than 32 bytes; the message names the file."""
+
+
+class ResearchExportError(IlpcoreError):
+    """A research export cannot be written: the output folder is not empty, or the plans
+    changed between the export's two passes (nothing was written); the message says which."""
