@@ -3,7 +3,8 @@
 ``ilp portfolio add STUDENT FILE`` checks the file (safe name, accepted type from its content,
 size limit), stores it and links it to the plan; ``ilp portfolio export STUDENT DIR`` writes the
 portfolio as a folder (or ``--zip`` file) with an HTML index. Both work on the store of
-``--store`` acting as ``--as ROLE:ID``, like ``ilp plan`` (see :mod:`ilpcore.cli.plan`).
+``--store`` through the default access policy, acting as ``--as ROLE:ID`` like ``ilp plan``
+(see :mod:`ilpcore.cli.plan`); ``add`` acts as the student by default (``student:STUDENT``).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add.add_argument("--media-type", metavar="TYPE", help="the declared type, checked too")
     add.add_argument("--id", dest="artifact_id", help="the artifact id (default: from its hash)")
     add_acting_flags(add)
-    add.set_defaults(handler=run_add)
+    add.set_defaults(handler=run_add, acting=None)
 
     export = commands.add_parser("export", help="write the ePortfolio: index.html and files")
     export.add_argument("student_id", metavar="STUDENT")
@@ -73,6 +74,8 @@ def _day(text: str) -> date:
 
 def run_add(args: argparse.Namespace) -> int:
     path: Path = args.file
+    if args.acting is None:  # a student adds their own work, unless told otherwise
+        args.acting = f"student:{args.student_id}"
     store, actor = open_guarded(args)
     with store:
         try:

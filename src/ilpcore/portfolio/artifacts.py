@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from ilpcore.exceptions import BlobTooLargeError, ValidationError
+from ilpcore.exceptions import BlobTooLargeError, Problem, ValidationError
 from ilpcore.model import Artifact, Plan, SubjectKind, SubjectRef, evolve
 from ilpcore.portfolio.media import check_media
 from ilpcore.portfolio.names import check_filename
@@ -29,6 +29,8 @@ from ilpcore.store import Actor, Store
 from ilpcore.store.types import content_hash
 
 __all__ = ["add_artifact", "artifact_id_for", "check_size"]
+
+_ARGUMENTS = {"id": "artifact_id", "added_on": "added_on", "title": "title"}
 
 
 def artifact_id_for(data: bytes) -> str:
@@ -87,20 +89,30 @@ def add_artifact(
             raise ValidationError.at(
                 "artifact_id", f"{why} in the portfolio as {new_id!r} ({existing.title!r})"
             )
-    stem = filename.rpartition(".")[0] or filename
-    artifact = Artifact(
-        new_id,
-        title if title is not None else stem,
-        content_hash(data),
-        found,
-        len(data),
-        added_on or date.today(),
-        description,
-        tuple(
-            ref if isinstance(ref, SubjectRef) else SubjectRef(SubjectKind.ACTIVITY, ref)
-            for ref in about
-        ),
+    refs = tuple(
+        ref if isinstance(ref, SubjectRef) else SubjectRef(SubjectKind.ACTIVITY, ref)
+        for ref in about
     )
+    activities = {a.id for a in plan.activities}
+    for i, ref in enumerate(refs):
+        if ref.kind is SubjectKind.ACTIVITY and ref.id not in activities:
+            raise ValidationError.at(f"about[{i}]", f"no activity with id {ref.id!r} in this plan")
+    stem = filename.rpartition(".")[0] or filename
+    try:
+        artifact = Artifact(
+            new_id,
+            title if title is not None else stem,
+            content_hash(data),
+            found,
+            len(data),
+            added_on or date.today(),
+            description,
+            refs,
+        )
+    except ValidationError as e:  # name the arguments, not the artifact's fields
+        raise ValidationError(
+            [Problem(_ARGUMENTS.get(p.path, p.path), p.message) for p in e.problems]
+        ) from None
     updated = evolve(plan, artifacts=(*plan.artifacts, artifact))
     store.put_blob(actor, plan.student.id, data, found)
     return store.save_plan(actor, updated, base_revision=plan.revision)

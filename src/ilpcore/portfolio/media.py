@@ -156,7 +156,7 @@ def normalize_media_type(value: str) -> str:
 def extension_of(filename: str) -> str:
     """The lower-case extension of ``filename`` with its dot, ``""`` when it has none."""
     stem, dot, extension = filename.rpartition(".")
-    return f".{extension.lower()}" if dot and stem else ""
+    return f".{extension.lower()}" if dot and stem and extension else ""
 
 
 def _describe(media_type: str) -> str:
