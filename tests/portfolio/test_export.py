@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from ilpcore.exceptions import ExportError, ExportExistsError, NotFoundError
-from ilpcore.model import Plan, evolve
+from ilpcore.model import Artifact, Plan, evolve
 from ilpcore.portfolio import export_portfolio
 from ilpcore.portfolio.export import INDEX, MARKER
 from ilpcore.portfolio.html import to_html
+from ilpcore.samples import sample_plan
 from ilpcore.store.memory import MemoryStore
 
 from .conftest import AS_OF, MAYA, SAMPLES
@@ -127,3 +128,16 @@ def test_failures_leave_nothing_behind(store: MemoryStore, plan: Plan, tmp_path:
     with pytest.raises(NotFoundError):
         export_portfolio(store, MAYA, "nobody", tmp_path / "nobody")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_sample_of_an_unaccepted_type_is_exported_inert(tmp_path: Path) -> None:
+    """Content stored by other means keeps its bytes but gets ``.bin``: never run as a page."""
+    store = MemoryStore()
+    page = b"<script>alert(1)</script>"
+    ref = store.put_blob(MAYA, "100482", page, "text/html")
+    artifact = Artifact("W-page", "page", ref.content_hash, "text/html", len(page), AS_OF)
+    store.save_plan(MAYA, evolve(sample_plan(), artifacts=(artifact,)), base_revision=None)
+    result = export_portfolio(store, MAYA, "100482", tmp_path / "maya", as_of=AS_OF)
+    assert result.paths[1] == "files/01-page.bin"
+    assert (tmp_path / "maya" / "files" / "01-page.bin").read_bytes() == page
+    assert '<a href="files/01-page.bin">page</a>' in (tmp_path / "maya" / INDEX).read_text()

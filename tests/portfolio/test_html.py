@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import html
 import re
-from html.parser import HTMLParser
 
 from hypothesis import HealthCheck, given, settings
 
@@ -15,7 +14,7 @@ from ilpcore.portfolio import build_portfolio
 from ilpcore.portfolio.html import size_text, to_html
 from ilpcore.store.memory import MemoryStore
 from ilpcore.testing.strategies import plans
-from tests.resume.test_render import hostile_text
+from tests.resume.test_render import _parse, _Tags, hostile_text
 
 from .conftest import AS_OF, SAMPLES, check_golden, stored_plan
 
@@ -44,24 +43,6 @@ def test_the_index_links_each_sample_where_it_belongs(plan: Plan) -> None:
     )  # fmt: skip
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: set[str] = set()
-        self.attributes: list[tuple[str, str | None]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.add(tag)
-        self.attributes.extend(attrs)
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-    def handle_comment(self, data: str) -> None:
-        raise AssertionError(f"a comment reached the page: {data!r}")
-
-
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "body", "h1", "h2", "h3", "h4", "p", "div", "span",
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "blockquote", "a", "img",
@@ -70,11 +51,9 @@ FIXED_ATTRIBUTES = {"lang", "charset", "name", "content", "http-equiv", "class"}
 LOCAL_FILE = re.compile(r"files/[0-9]{2,}-[a-z0-9-]+\.[a-z0-9]+")
 
 
-def check_markup(page: str) -> _Page:
+def check_markup(page: str) -> _Tags:
     """Only the template's tags; links and images only to the export's own files."""
-    parsed = _Page()
-    parsed.feed(page)
-    parsed.close()
+    parsed = _parse(page)
     assert parsed.tags <= TEMPLATE_TAGS
     for name, value in parsed.attributes:
         if name in ("href", "src"):
