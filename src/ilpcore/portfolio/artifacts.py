@@ -76,6 +76,9 @@ def add_artifact(
     ``title`` defaults to the file name without its extension; ``about`` links the sample to
     activities by id (or to anything with :class:`~ilpcore.model.SubjectRef`); ``artifact_id``
     defaults to :func:`artifact_id_for`; ``added_on`` to today.
+
+    The content is stored before the plan is saved: when the save fails (a conflict), it stays
+    in the store unreferenced, and adding it again reuses it.
     """
     check_filename(filename)
     if not isinstance(data, bytes):
