@@ -17,9 +17,12 @@ __all__ = [
     "BlobTooLargeError",
     "ConflictError",
     "DataFileError",
+    "ExportError",
+    "ExportExistsError",
     "ExtraNotInstalledError",
     "IlpcoreError",
     "JsonResumeError",
+    "MediaTypeMismatchError",
     "NoRuleSetError",
     "NotFoundError",
     "OverrideError",
@@ -36,6 +39,8 @@ __all__ = [
     "UndifferentiatedProfileError",
     "UnknownEntryEducationError",
     "UnknownLocationError",
+    "UnsafeFileNameError",
+    "UnsafeMediaTypeError",
     "UnsupportedVersionError",
     "ValidationError",
     "join_path",
@@ -328,6 +333,39 @@ class AccessDeniedError(IlpcoreError, PermissionError):
         )
 
 
+# --- portfolio ---
+
+
+class UnsafeFileNameError(ValidationError):
+    """A work sample's file name is unsafe to save on a student's computer (a path, a control
+    character, a reserved Windows name, too long...); the problem names the file name and why.
+
+    >>> str(UnsafeFileNameError.at("filename", "'../x.pdf' is not a safe file name: it holds '/'"))
+    "filename: '../x.pdf' is not a safe file name: it holds '/'"
+    """
+
+
+class UnsafeMediaTypeError(ValidationError):
+    """A work sample's content is of a type the portfolio refuses (HTML, SVG, scripts,
+    programs, unknown binary data) or is not recognised; the problem names the type found."""
+
+
+class MediaTypeMismatchError(ValidationError):
+    """A work sample's content is not what its file extension or declared media type says
+    (a PNG named ``.pdf``); the problem names both."""
+
+
+class ExportError(IlpcoreError):
+    """An export (a portfolio folder or zip, a portable plan) cannot be written where asked;
+    the message names the target and why."""
+
+
+class ExportExistsError(ExportError, FileExistsError):
+    """An export's target already exists, and replacing it was not asked for (``force``), or
+    it is not an earlier export of the same kind, which alone may be replaced; names the
+    target."""
+
+
 # --- research exports ---
 
 
@@ -336,6 +374,6 @@ class ResearchKeyError(IlpcoreError, ValueError):
     unreadable or shorter than 32 bytes; the message names the file."""
 
 
-class ResearchExportError(IlpcoreError):
+class ResearchExportError(ExportError):
     """A research export cannot be written: the output folder is not empty, or the plans
     changed between the export's two passes (nothing was written); the message says which."""

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.interests",
     "ilpcore.cli.audit",
     "ilpcore.cli.resume",
+    "ilpcore.cli.portfolio",
     "ilpcore.cli.colleges",
     "ilpcore.cli.reviews",
     "ilpcore.cli.plan",

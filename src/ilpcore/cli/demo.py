@@ -33,6 +33,7 @@ def demo_steps() -> list[tuple[str, DemoStep]]:
     from ilpcore.cli.store_demo import store_step
     from ilpcore.colleges.demo import demo_step as colleges_step
     from ilpcore.matching.demo import match_step
+    from ilpcore.portfolio.demo import demo_step as portfolio_step
     from ilpcore.requirements.demo import audit_step
     from ilpcore.resume.demo import demo_step as resume_step
 
@@ -44,6 +45,7 @@ def demo_steps() -> list[tuple[str, DemoStep]]:
         ("resume", resume_step),
         ("store", store_step),
         ("reviews", review_cycle_step),
+        ("portfolio", portfolio_step),
     ]
 
 

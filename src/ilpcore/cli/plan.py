@@ -1,25 +1,37 @@
-"""``ilp plan``: a student's plan over time (``history``) and what changed (``diff``).
+"""``ilp plan``: a student's plan over time (``history``), what changed (``diff``), and the
+whole plan as one portable document (``export``, ``import``).
 
 Every command reads through a :class:`~ilpcore.access.guarded.GuardedStore`
 acting as ``--as ROLE:ID`` (default ``district_administrator:cli``), so each
 read is decided by the default access policy and logged with ``via="cli"``.
 The command line knows no guardians, caseloads or schools: a district
-administrator reads every plan, a student (``--as student:ID``) their own.
+administrator reads every plan, a student (``--as student:ID``) their own.  ``import`` is the
+exception: a restore writes every section of a plan, which no role may, so like ``ilp import``
+it writes to the store directly, as the store's operator, recording ``--as`` in the history.
 """
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from ilpcore.access.guarded import GuardedStore
 from ilpcore.cli.app import add_json_flag, print_json
-from ilpcore.exceptions import ValidationError
+from ilpcore.exceptions import NotFoundError, ValidationError
 from ilpcore.lifecycle import diff_plans
 from ilpcore.model import Role
 from ilpcore.store import STORE_URL_ENV, Actor, open_store, resolve_store_url
 
-__all__ = ["DEFAULT_ACTOR", "add_acting_flags", "open_guarded", "parse_actor", "register"]
+__all__ = [
+    "DEFAULT_ACTOR",
+    "add_acting_flags",
+    "open_guarded",
+    "parse_actor",
+    "register",
+    "run_export",
+    "run_import",
+]
 
 DEFAULT_ACTOR = "district_administrator:cli"
 """Who the command line acts as unless told otherwise."""
@@ -78,6 +90,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_acting_flags(diff)
     diff.set_defaults(handler=run_diff)
 
+    export = commands.add_parser(
+        "export", help="the whole plan, lists and work samples as one portable document"
+    )
+    export.add_argument("student_id", metavar="STUDENT")
+    export.add_argument("output", metavar="FILE", type=Path)
+    export.add_argument("--force", action="store_true", help="replace an earlier export")
+    add_acting_flags(export)
+    export.set_defaults(handler=run_export)
+
+    restore = commands.add_parser("import", help="restore a portable document into the store")
+    restore.add_argument("input", metavar="FILE", type=Path)
+    restore.add_argument(
+        "--replace", action="store_true", help="save over the student's plan if there is one"
+    )
+    add_acting_flags(restore)
+    restore.set_defaults(handler=run_import)
+
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help()
@@ -134,4 +163,48 @@ def run_diff(args: argparse.Namespace) -> int:
         print(f"  {change}")
     if not changes:
         print("  (no changes)")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from ilpcore.portfolio import write_portable
+
+    store, actor = open_guarded(args)
+    with store:
+        size = write_portable(store, actor, args.student_id, args.output, force=args.force)
+    if args.json:
+        print_json({"student_id": args.student_id, "output": str(args.output), "size": size})
+        return 0
+    print(f"wrote the plan of student {args.student_id} to {args.output} ({size} bytes)")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from ilpcore.portfolio import import_portable, read_portable
+
+    try:
+        data = args.input.read_bytes()
+    except OSError as e:
+        raise NotFoundError(f"cannot read the portable plan {str(args.input)!r}: {e}") from e
+    portable = read_portable(data)
+    actor = parse_actor(args.acting)
+    # A restore writes every section of a plan, which no role of the default policy may: like
+    # ``ilp import``, it is the store operator's act, made directly on the store.
+    with open_store(resolve_store_url(args.store)) as store:
+        plan = import_portable(store, actor, portable, replace=args.replace)
+    student_id = plan.student.id
+    if args.json:
+        print_json(
+            {
+                "student_id": student_id,
+                "revision": plan.revision,
+                "lists": len(portable.lists),
+                "work_samples": len(portable.files),
+            }
+        )
+        return 0
+    print(
+        f"restored the plan of student {student_id} as revision {plan.revision}, with "
+        f"{len(portable.lists)} saved lists and {len(portable.files)} work samples"
+    )
     return 0

@@ -17,25 +17,36 @@ from ilpcore.resume.types import Resume
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["to_html"]
+__all__ = ["template_environment", "to_html"]
 
 _TEMPLATE = "resume.html.j2"
 
 
-@functools.cache
-def _environment() -> jinja2.Environment:
+def template_environment(package: str, feature: str) -> jinja2.Environment:
+    """A new Jinja2 environment for the ``templates`` folder of ``package``: autoescaping on,
+    undefined names an error.  Shared by every HTML renderer of ilpcore (resume, portfolio),
+    each of which keeps its own.
+
+    ``feature`` names what needs it, for the :class:`~ilpcore.exceptions.ExtraNotInstalledError`
+    raised without the ``resume`` extra.
+    """
     try:
         import jinja2
     except ImportError as e:
-        raise ExtraNotInstalledError("resume", "HTML resumes", "jinja2") from e
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("ilpcore.resume", "templates"),
+        raise ExtraNotInstalledError("resume", feature, "jinja2") from e
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader(package, "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    env = template_environment("ilpcore.resume", "HTML resumes")
     env.globals["inline_sections"] = frozenset(s.value for s in INLINE_SECTIONS)
     return env
 
