@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
+import attrs
 from attrs import evolve
 
 from ilpcore.interop.batch import StudentRecord
-from ilpcore.model import CourseRecord, Plan
+from ilpcore.model import CourseRecord, Demographics, Plan
 
 __all__ = ["merge_student"]
 
@@ -38,11 +39,25 @@ def _merged(
     return tuple(out)
 
 
+def _merged_demographics(existing: Demographics | None, incoming: Demographics) -> Demographics:
+    """``incoming``'s recorded facts over ``existing``: a source that does not carry a fact
+    (OneRoster has no English-learner flag) leaves the one a plan has."""
+    if existing is None:
+        return incoming
+    changes = {
+        f.name: value
+        for f in attrs.fields(Demographics)
+        if (value := getattr(incoming, f.name)) is not None and value != ()
+    }
+    return evolve(existing, **changes)
+
+
 def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
     """``plan`` updated with ``record`` (or a new plan for a student without one).
 
-    The student's identity is replaced; demographics and consent are replaced
-    when the record has them; courses (by code and term), assessments,
+    The student's identity is replaced; consent is replaced when the record has
+    it, and each demographic fact the record has (not ``None``, races not
+    empty) replaces the plan's; courses (by code and term), assessments,
     contacts (by id) and enrollments (by school and start date) are replaced in
     place or appended.  The plan's revision is kept.
     """
@@ -60,8 +75,10 @@ def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
         changes["student"] = record.student
     if profile is not plan.profile:
         changes["profile"] = profile
-    if record.demographics is not None and record.demographics != plan.demographics:
-        changes["demographics"] = record.demographics
+    if record.demographics is not None:
+        demographics = _merged_demographics(plan.demographics, record.demographics)
+        if demographics != plan.demographics:
+            changes["demographics"] = demographics
     if (
         record.parental_access_consent is not None
         and record.parental_access_consent != plan.parental_access_consent
