@@ -16,7 +16,7 @@ import attrs
 from attrs import evolve
 
 from ilpcore.interop.batch import StudentRecord
-from ilpcore.model import CourseRecord, Demographics, Plan
+from ilpcore.model import CourseRecord, Demographics, Plan, Student
 
 __all__ = ["merge_student"]
 
@@ -52,10 +52,21 @@ def _merged_demographics(existing: Demographics | None, incoming: Demographics) 
     return evolve(existing, **changes)
 
 
+def _kept_identity(existing: Student, incoming: Student) -> Student:
+    """``incoming`` with the state id and birth date ``existing`` has where it has none."""
+    kept = {
+        name: getattr(existing, name)
+        for name in ("state_id", "birth_date")
+        if getattr(incoming, name) is None and getattr(existing, name) is not None
+    }
+    return evolve(incoming, **kept) if kept else incoming
+
+
 def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
     """``plan`` updated with ``record`` (or a new plan for a student without one).
 
-    The student's identity is replaced; consent is replaced when the record has
+    The student's identity is replaced (but a state id or birth date the
+    record lacks is kept); consent is replaced when the record has
     it, and each demographic fact the record has (not ``None``, races not
     empty) replaces the plan's; courses (by code and term), assessments,
     contacts (by id) and enrollments (by school and start date) are replaced in
@@ -63,6 +74,7 @@ def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
     """
     if plan is None:
         plan = Plan(record.student)
+    student = _kept_identity(plan.student, record.student)
     profile = plan.profile
     contacts = _merged(profile.contacts, record.contacts, lambda c: c.id)
     history = _merged(
@@ -71,8 +83,8 @@ def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
     if contacts != profile.contacts or history != profile.education_history:
         profile = evolve(profile, contacts=contacts, education_history=history)
     changes: dict[str, Any] = {}
-    if record.student != plan.student:
-        changes["student"] = record.student
+    if student != plan.student:
+        changes["student"] = student
     if profile is not plan.profile:
         changes["profile"] = profile
     if record.demographics is not None:
