@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ilpcore.interop.oneroster.people import StaffMember
 from ilpcore.interop.oneroster.reader import Roster, read_oneroster, read_roster, relationships_of
+from ilpcore.interop.oneroster.writer import write_oneroster
 
 __all__ = [
     "Roster",
@@ -18,4 +19,5 @@ __all__ = [
     "read_oneroster",
     "read_roster",
     "relationships_of",
+    "write_oneroster",
 ]
