@@ -25,7 +25,8 @@ def test_merge_is_a_fixed_point(plan: Plan | None, record: StudentRecord) -> Non
 @given(plans(), student_records())
 def test_merge_keeps_what_the_source_does_not_mention(plan: Plan, record: StudentRecord) -> None:
     merged = merge_student(plan, record)
-    assert merged.student.id == record.student.id and merged.student.name == record.student.name
+    assert merged.student.id == record.student.id
+    assert merged.student.name == record.student.name
     assert merged.revision == plan.revision
     assert (merged.goals, merged.reflections, merged.artifacts) == (
         plan.goals,

@@ -16,7 +16,7 @@ import attrs
 from attrs import evolve
 
 from ilpcore.interop.batch import StudentRecord
-from ilpcore.model import CourseRecord, Demographics, Plan, Student
+from ilpcore.model import Contact, CourseRecord, Demographics, Plan, Student
 
 __all__ = ["merge_student"]
 
@@ -28,13 +28,23 @@ def course_key(course: CourseRecord) -> Hashable:
     return (course.course_code, course.term)
 
 
+def _replace(existing: T, incoming: T) -> T:
+    return incoming
+
+
 def _merged(
-    existing: Sequence[T], incoming: Sequence[T], key: Callable[[T], Hashable]
+    existing: Sequence[T],
+    incoming: Sequence[T],
+    key: Callable[[T], Hashable],
+    combine: Callable[[T, T], T] = _replace,
 ) -> tuple[T, ...]:
     if not incoming:
         return tuple(existing)
     by_key = {key(item): item for item in incoming}
-    out = [by_key.pop(key(item), item) for item in existing]
+    out = [
+        item if (new := by_key.pop(key(item), None)) is None else combine(item, new)
+        for item in existing
+    ]
     out.extend(by_key.values())  # the incoming items not matched, in source order
     return tuple(out)
 
@@ -49,7 +59,20 @@ def _merged_demographics(existing: Demographics | None, incoming: Demographics) 
         for f in attrs.fields(Demographics)
         if (value := getattr(incoming, f.name)) is not None and value != ()
     }
+    if set(incoming.races) == set(existing.races):
+        changes.pop("races", None)  # the order of races means nothing
     return evolve(existing, **changes)
+
+
+def _filled_contact(existing: Contact, incoming: Contact) -> Contact:
+    """``incoming`` with what ``existing`` says where ``incoming`` says nothing (``None``):
+    a roster has no preferred contact method, for instance."""
+    kept = {
+        f.name: getattr(existing, f.name)
+        for f in attrs.fields(Contact)
+        if getattr(incoming, f.name) is None
+    }
+    return evolve(incoming, **kept)
 
 
 def _kept_identity(existing: Student, incoming: Student) -> Student:
@@ -68,15 +91,16 @@ def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
     The student's identity is replaced (but a state id or birth date the
     record lacks is kept); consent is replaced when the record has
     it, and each demographic fact the record has (not ``None``, races not
-    empty) replaces the plan's; courses (by code and term), assessments,
-    contacts (by id) and enrollments (by school and start date) are replaced in
-    place or appended.  The plan's revision is kept.
+    empty) replaces the plan's; courses (by code and term), assessments and
+    enrollments (by school and start date) are replaced in place or appended;
+    contacts (by id) too, keeping what the plan says where the record's
+    contact says nothing.  The plan's revision is kept.
     """
     if plan is None:
         plan = Plan(record.student)
     student = _kept_identity(plan.student, record.student)
     profile = plan.profile
-    contacts = _merged(profile.contacts, record.contacts, lambda c: c.id)
+    contacts = _merged(profile.contacts, record.contacts, lambda c: c.id, _filled_contact)
     history = _merged(
         profile.education_history, record.enrollments, lambda e: (e.school.id, e.start)
     )

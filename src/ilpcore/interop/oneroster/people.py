@@ -164,7 +164,7 @@ def contact_of(row: Row, role: str) -> Contact:
     phone = _optional(row, "phone") or _optional(row, "sms")
     return _built(
         Contact, person_id(row), name, Role.PARENT_GUARDIAN, _optional(row, "email"), phone,
-        relationship=role,
+        relationship="relative" if role == "relative" else None,
     )  # fmt: skip
 
 

@@ -174,6 +174,10 @@ def read_roster(directory: Path, *, school_year: int | None = None) -> Roster:
     """
     reading = _Reading(Path(directory))
     orgs = reading.by_sourced_id("orgs")
+    for key, row in list(orgs.items()):
+        if not row.text("name"):
+            reading.reject(row, "name is empty")
+            del orgs[key]
     schools = _schools(reading, orgs)
     year = _school_year(reading, school_year)
     users = reading.by_sourced_id("users")
@@ -184,7 +188,7 @@ def read_roster(directory: Path, *, school_year: int | None = None) -> Roster:
             ids[key] = person_id(row)
         except BadRowError as e:
             reading.reject(row, str(e))
-    kinds = {key: _kind(roles.get(key, [])) for key in ids}
+    kinds = {key: _kind(roles.get(key, [])) for key in users}
     demographics = _demographics(reading, {k: ids[k] for k in ids if kinds[k] == "student"})
     students: dict[str, Student] = {}
     contacts: dict[str, Contact] = {}
@@ -281,10 +285,12 @@ def _guardian_links(
     """student sourcedId -> guardian sourcedIds, from either side's agentSourcedIds."""
     links: dict[str, set[str]] = defaultdict(set)
     for key, kind in kinds.items():
+        if key not in ids:
+            continue  # rejected already
         row = users[key]
         for agent in row.list("agentSourcedIds"):
             other = kinds.get(agent)
-            if agent in reading.deleted["users"]:
+            if agent in reading.deleted["users"] or (other is not None and agent not in ids):
                 continue
             if other is None:
                 student_id = ids[key] if kind == "student" else None
@@ -306,9 +312,11 @@ def _caseloads(
     for row in reading.rows("enrollments"):
         klass, user, role = row.text("classSourcedId"), row.text("userSourcedId"), row.text("role")
         kind = kinds.get(user)
-        student_id = ids[user] if kind == "student" else None
         if klass in reading.deleted["classes"] or user in reading.deleted["users"]:
             continue
+        if kind is not None and user not in ids:
+            continue  # the user's row was rejected
+        student_id = ids[user] if kind == "student" else None
         if klass not in classes:
             reading.reject(row, f"classSourcedId {klass!r} is not in classes.csv", student_id)
         elif kind is None:

@@ -19,7 +19,6 @@ from ilpcore.interop.oneroster.people import RACE_COLUMNS, StaffMember
 from ilpcore.interop.oneroster.sessions import session_id, session_row
 from ilpcore.interop.oneroster.spec import (
     COHORT_COLUMN,
-    GUARDIAN_ROLES,
     HEADERS,
     ROLE_TO_ONEROSTER,
     STATE_COLUMN,
@@ -58,8 +57,12 @@ def _flag(value: bool | None) -> str:
 
 
 def _split_name(name: str) -> tuple[str, str]:
+    """Given and family name of a contact's one-string name; the reader joins them back (a
+    name that does not split, or splits into two equal halves, goes in both)."""
     given, _, family = name.rpartition(" ")
-    return (given, family) if given.strip() and family.strip() else (name, name)
+    if given.strip() and family.strip() and given != family:
+        return given, family
+    return name, name
 
 
 class _Set:
@@ -153,7 +156,7 @@ def _guardian(out: _Set, guardian_id: str, contact: Contact | None, students: li
     email = (contact.email if contact else None) or ""
     phone = (contact.phone if contact else None) or ""
     relation = contact.relationship if contact else None
-    role = relation if relation in GUARDIAN_ROLES else "guardian"
+    role = "relative" if relation == "relative" else "guardian"
     out.user(guardian_id, "guardian", path, [
         guardian_id, "", "", "true", guardian_id, "", given, family, "", guardian_id, email, "",
         phone, ",".join(students), "", "", "", "", "", "", "", "", "", "",
