@@ -172,8 +172,8 @@ def staff_of(row: Row, role: str) -> StaffMember:
     return StaffMember(person_id(row), name_of(row), ROLE_OF[role])
 
 
-def demographics_of(row: Row) -> tuple[Demographics, date | None]:
-    """A demographics.csv row as demographics and the birth date."""
+def demographics_of(row: Row) -> tuple[Demographics | None, date | None]:
+    """A demographics.csv row as demographics (``None`` if it records none) and birth date."""
     sex_text = row.text("sex")
     if sex_text and sex_text not in SEX_FROM_ONEROSTER:
         raise BadRowError(f"sex {sex_text!r} is not male, female, other or unspecified")
@@ -185,4 +185,4 @@ def demographics_of(row: Row) -> tuple[Demographics, date | None]:
         races=races,
         hispanic_or_latino=_flag(row, "hispanicOrLatinoEthnicity"),
     )
-    return demographics, _date(row, "birthDate")
+    return (None if demographics == Demographics() else demographics), _date(row, "birthDate")

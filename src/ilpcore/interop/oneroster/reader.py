@@ -269,7 +269,7 @@ def _student_school(
 
 def _demographics(
     reading: _Reading, students: dict[str, str]
-) -> dict[str, tuple[Demographics, date | None]]:
+) -> dict[str, tuple[Demographics | None, date | None]]:
     out = {}
     for key, row in reading.by_sourced_id("demographics").items():
         try:
