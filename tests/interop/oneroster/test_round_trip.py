@@ -91,7 +91,7 @@ def _expected_staff_schools(plans: list[Plan], rel: Relationships) -> dict[str, 
     school_of = {p.student.id: p.student.school.id for p in plans}
     out = {}
     for staff in {*rel.caseloads, *rel.schools}:
-        at = rel.schools.get(staff, frozenset()) & set(school_of.values())
+        at = set(rel.schools.get(staff, frozenset())) & set(school_of.values())
         at = at or {school_of[s] for s in rel.caseloads.get(staff, ()) if s in school_of}
         if at:
             out[staff] = frozenset(at)
