@@ -54,7 +54,7 @@ def _check_second_import_changes_nothing(store: Store, batch: ImportBatch) -> No
     ) | set(first.ids(ImportOutcome.UNCHANGED))
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(batches(rejected=False) | batches(rejected=True))
 def test_importing_twice_creates_no_revisions_in_memory(batch: ImportBatch) -> None:
     _check_second_import_changes_nothing(MemoryStore(), batch)
@@ -67,7 +67,7 @@ def test_importing_twice_creates_no_revisions_in_sqlite(batch: ImportBatch) -> N
         _check_second_import_changes_nothing(store, batch)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=20, deadline=None)
 @given(batches(rejected=True))
 def test_a_student_with_a_rejected_row_is_never_written(batch: ImportBatch) -> None:
     store = MemoryStore()

@@ -21,7 +21,7 @@ def test_merge_is_a_fixed_point(plan: Plan | None, record: StudentRecord) -> Non
     assert merge_student(once, record) == once
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(plans(), student_records())
 def test_merge_keeps_what_the_source_does_not_mention(plan: Plan, record: StudentRecord) -> None:
     merged = merge_student(plan, record)
@@ -41,7 +41,7 @@ def test_merge_keeps_what_the_source_does_not_mention(plan: Plan, record: Studen
     }
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(plans(), student_records())
 def test_a_bare_record_changes_only_the_student(plan: Plan, record: StudentRecord) -> None:
     merged = merge_student(plan, StudentRecord(record.student))

@@ -214,8 +214,9 @@ def read_roster(directory: Path, *, school_year: int | None = None) -> Roster:
     guardians = _guardian_links(reading, users, ids, kinds)
     caseloads = _caseloads(reading, ids, kinds)
     records = []
+    order = {key: n for n, key in enumerate(users)}
     for key, student in students.items():
-        linked = sorted(guardians.get(key, ()), key=list(users).index)
+        linked = sorted(guardians.get(key, ()), key=order.__getitem__)
         records.append(
             StudentRecord(
                 student,
