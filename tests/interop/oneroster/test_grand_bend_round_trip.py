@@ -44,7 +44,7 @@ def counselors(plans: list[Plan]) -> Relationships:
     caseloads: dict[str, set[str]] = {}
     for p in plans:
         caseloads.setdefault(f"counselor-{p.student.school.id}", set()).add(p.student.id)
-    return Relationships(caseloads=caseloads)
+    return Relationships(caseloads={k: frozenset(v) for k, v in caseloads.items()})
 
 
 @pytest.fixture(scope="module")
