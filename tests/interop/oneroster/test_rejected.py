@@ -136,3 +136,13 @@ def test_a_bad_guardian_holds_back_their_students(lakeview: EditableSet) -> None
     batch = read_oneroster(lakeview.folder)
     assert [(r.file, r.line, r.student_id) for r in batch.rejected] == [("users.csv", 8, None)]
     assert "is not an e-mail address" in batch.rejected[0].reason
+
+
+def test_two_users_with_one_id(lakeview: EditableSet) -> None:
+    lakeview.append("users.csv", "u-s9,,,true,ana.d,,Ana,Diaz,,100482,,,,,10,,,,,,,org-hs1,")
+    lakeview.append("roles.csv", "r-s9,,,u-s9,primary,student,,,org-hs1,")
+    batch = read_oneroster(lakeview.folder)
+    assert batch.rejected == (
+        RejectedRow("users.csv", 11, "id '100482' is already the user's on line 2", "100482"),
+    )
+    assert batch.held_back() == {"100482"}

@@ -183,11 +183,19 @@ def read_roster(directory: Path, *, school_year: int | None = None) -> Roster:
     users = reading.by_sourced_id("users")
     roles = _roles(reading, users, orgs)
     ids: dict[str, str] = {}
+    lines: dict[str, int] = {}
     for key, row in users.items():
         try:
-            ids[key] = person_id(row)
+            person = person_id(row)
         except BadRowError as e:
             reading.reject(row, str(e))
+            continue
+        if person in lines:  # which of the two is the student is unknown: hold them back
+            whose = person if _kind(roles.get(key, [])) == "student" else None
+            reason = f"id {person!r} is already the user's on line {lines[person]}"
+            reading.reject(row, reason, whose)
+            continue
+        ids[key], lines[person] = person, row.line
     kinds = {key: _kind(roles.get(key, [])) for key in users}
     demographics = _demographics(reading, {k: ids[k] for k in ids if kinds[k] == "student"})
     students: dict[str, Student] = {}
@@ -228,7 +236,9 @@ def read_roster(directory: Path, *, school_year: int | None = None) -> Roster:
         f"OneRoster 1.2 CSV {directory}",
         tuple(records),
         tuple(reading.rejected),
-        staff_caseloads={ids[s]: frozenset(ids[k] for k in v) for s, v in caseloads.items()},
+        staff_caseloads={
+            ids[s]: frozenset(ids[k] for k in v) for s, v in caseloads.items() if s in staff
+        },
         guardians={
             ids[s]: frozenset(ids[g] for g in v) for s, v in guardians.items() if s in students
         },
