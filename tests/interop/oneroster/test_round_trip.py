@@ -191,3 +191,9 @@ def test_schools_must_agree(tmp_path: Path) -> None:
     ben = attrs.evolve(ben, student=attrs.evolve(ben.student, school=renamed))
     with pytest.raises(ValidationError, match=r"plans\[1\]\.student\.school"):
         write_oneroster([ana, ben], tmp_path / "out")
+
+
+def test_one_plan_per_student(tmp_path: Path) -> None:
+    ana = Plan(read_roster(LAKEVIEW).batch.students[0].student)
+    with pytest.raises(ValidationError, match=r"plans\[1\]\.student\.id"):
+        write_oneroster([ana, ana], tmp_path / "out")

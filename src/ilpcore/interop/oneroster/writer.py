@@ -112,6 +112,8 @@ class _Set:
 
 def _student(out: _Set, plan: Plan, path: str, guardians: Iterable[str]) -> None:
     s = plan.student
+    if s.id in out.user_kinds:
+        raise ValidationError.at(f"{path}.student.id", f"student {s.id!r} has two plans")
     out.school(s.school, f"{path}.student.school")
     ids = "" if s.state_id is None else f"{{stateId:{s.state_id}}}"
     out.user(s.id, "student", f"{path}.student.id", [
