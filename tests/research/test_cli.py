@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from ilpcore.cli import main
-from ilpcore.cli.export_research import register_research
+from ilpcore.cli.export_research import add_arguments
 from ilpcore.model import Role, SchoolRef
 from ilpcore.samples import sample_plan
 from ilpcore.store import Actor
@@ -73,9 +73,9 @@ def test_errors(url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "--key-file" in capsys.readouterr().err
 
 
-def test_register_research_in_another_group() -> None:
+def test_research_arguments_in_another_group() -> None:
     parser = argparse.ArgumentParser()
     group = parser.add_subparsers().add_parser("export").add_subparsers()
-    register_research(group)
+    add_arguments(group.add_parser("research"))
     args = parser.parse_args(["export", "research", "--key-file", "k", "out", "--k", "5"])
     assert (args.k, args.key_file, args.out_dir) == (5, Path("k"), Path("out"))

@@ -26,7 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.reviews",
     "ilpcore.cli.plan",
     "ilpcore.cli.importing",
-    "ilpcore.cli.export_research",
+    "ilpcore.cli.exporting",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 

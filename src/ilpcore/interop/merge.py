@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
+import attrs
 from attrs import evolve
 
 from ilpcore.interop.batch import StudentRecord
-from ilpcore.model import CourseRecord, Plan
+from ilpcore.model import Contact, CourseRecord, Demographics, Plan, Student
 
 __all__ = ["merge_student"]
 
@@ -27,41 +28,93 @@ def course_key(course: CourseRecord) -> Hashable:
     return (course.course_code, course.term)
 
 
+def _replace(existing: T, incoming: T) -> T:
+    return incoming
+
+
 def _merged(
-    existing: Sequence[T], incoming: Sequence[T], key: Callable[[T], Hashable]
+    existing: Sequence[T],
+    incoming: Sequence[T],
+    key: Callable[[T], Hashable],
+    combine: Callable[[T, T], T] = _replace,
 ) -> tuple[T, ...]:
     if not incoming:
         return tuple(existing)
     by_key = {key(item): item for item in incoming}
-    out = [by_key.pop(key(item), item) for item in existing]
+    out = [
+        item if (new := by_key.pop(key(item), None)) is None else combine(item, new)
+        for item in existing
+    ]
     out.extend(by_key.values())  # the incoming items not matched, in source order
     return tuple(out)
+
+
+def _merged_demographics(existing: Demographics | None, incoming: Demographics) -> Demographics:
+    """``incoming``'s recorded facts over ``existing``: a source that does not carry a fact
+    (OneRoster has no English-learner flag) leaves the one a plan has."""
+    if existing is None:
+        return incoming
+    changes = {
+        f.name: value
+        for f in attrs.fields(Demographics)
+        if (value := getattr(incoming, f.name)) is not None and value != ()
+    }
+    if set(incoming.races) == set(existing.races):
+        changes.pop("races", None)  # the order of races means nothing
+    return evolve(existing, **changes)
+
+
+def _filled_contact(existing: Contact, incoming: Contact) -> Contact:
+    """``incoming`` with what ``existing`` says where ``incoming`` says nothing (``None``):
+    a roster has no preferred contact method, for instance."""
+    kept = {
+        f.name: getattr(existing, f.name)
+        for f in attrs.fields(Contact)
+        if getattr(incoming, f.name) is None
+    }
+    return evolve(incoming, **kept)
+
+
+def _kept_identity(existing: Student, incoming: Student) -> Student:
+    """``incoming`` with the state id and birth date ``existing`` has where it has none."""
+    kept = {
+        name: getattr(existing, name)
+        for name in ("state_id", "birth_date")
+        if getattr(incoming, name) is None and getattr(existing, name) is not None
+    }
+    return evolve(incoming, **kept) if kept else incoming
 
 
 def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
     """``plan`` updated with ``record`` (or a new plan for a student without one).
 
-    The student's identity is replaced; demographics and consent are replaced
-    when the record has them; courses (by code and term), assessments,
-    contacts (by id) and enrollments (by school and start date) are replaced in
-    place or appended.  The plan's revision is kept.
+    The student's identity is replaced (but a state id or birth date the
+    record lacks is kept); consent is replaced when the record has
+    it, and each demographic fact the record has (not ``None``, races not
+    empty) replaces the plan's; courses (by code and term), assessments and
+    enrollments (by school and start date) are replaced in place or appended;
+    contacts (by id) too, keeping what the plan says where the record's
+    contact says nothing.  The plan's revision is kept.
     """
     if plan is None:
         plan = Plan(record.student)
+    student = _kept_identity(plan.student, record.student)
     profile = plan.profile
-    contacts = _merged(profile.contacts, record.contacts, lambda c: c.id)
+    contacts = _merged(profile.contacts, record.contacts, lambda c: c.id, _filled_contact)
     history = _merged(
         profile.education_history, record.enrollments, lambda e: (e.school.id, e.start)
     )
     if contacts != profile.contacts or history != profile.education_history:
         profile = evolve(profile, contacts=contacts, education_history=history)
     changes: dict[str, Any] = {}
-    if record.student != plan.student:
-        changes["student"] = record.student
+    if student != plan.student:
+        changes["student"] = student
     if profile is not plan.profile:
         changes["profile"] = profile
-    if record.demographics is not None and record.demographics != plan.demographics:
-        changes["demographics"] = record.demographics
+    if record.demographics is not None:
+        demographics = _merged_demographics(plan.demographics, record.demographics)
+        if demographics != plan.demographics:
+            changes["demographics"] = demographics
     if (
         record.parental_access_consent is not None
         and record.parental_access_consent != plan.parental_access_consent
