@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from ilpcore.exceptions import ValidationError
 from ilpcore.model import MODEL_TYPES, Plan
-from ilpcore.model._checks import _inline, _inline_names, field_is_checked
+from ilpcore.model._checks import _inline, _inline_loops, _inline_names, field_is_checked
 from ilpcore.serialization import converter as conv
 from ilpcore.serialization import dumps
 from ilpcore.testing.strategies import plans
@@ -48,6 +48,28 @@ def test_inline_checks_never_pass_what_the_check_refuses(data: st.DataObject) ->
         assert check(value) is None, (template, value)
     else:
         assert check(value) is not None or type(value) is not tuple, (template, value)
+
+
+def _passes_loop(container: str, item: str, value: object) -> bool:
+    names = {**_inline_names, "value": value}
+    if not eval(container.format(v="value"), names):
+        return False
+    return all(eval(item, {**names, "x": x}) for x in value)  # type: ignore[attr-defined]
+
+
+@given(st.data())
+def test_loop_checks_agree_with_their_inline_expression(data: st.DataObject) -> None:
+    loops = sorted(_inline_loops.items(), key=lambda kv: kv[1])
+    check, (container, item) = data.draw(st.sampled_from(loops))
+    value = data.draw(
+        st.one_of(
+            _values,
+            st.lists(_values, max_size=3).map(tuple),
+            st.lists(st.text(max_size=3), max_size=3).map(tuple),
+        )
+    )
+    inline = bool(eval(_inline[check].format(v="value"), {**_inline_names, "value": value}))
+    assert _passes_loop(container, item, value) == inline, (container, item, value)
 
 
 def _structure_both(document: dict[str, Any]) -> tuple[object, object]:

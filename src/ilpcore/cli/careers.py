@@ -3,8 +3,9 @@
 Subcommands are added by *registrars*: functions ``add_X_command(group_subparsers)``
 named in :data:`SUBCOMMANDS` as ``"module:function"``.  Another module adds a
 subcommand (e.g. ``ilp careers match``) by appending its registrar there; it
-can use :func:`add_catalog_options` and :func:`catalog_from_args` to get the
-same ``--data`` / ``--no-cache`` options and catalog loading.
+can use :func:`add_catalog_command` (its own options, then ``--data``,
+``--no-cache`` and ``--json``) and :func:`catalog_from_args` to get the same
+options and catalog loading as the others.
 """
 
 from __future__ import annotations
@@ -12,22 +13,32 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable
-from typing import TypeAlias
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, TypeAlias
+
+import attrs
 
 from ilpcore.cli.app import add_json_flag, print_json
 from ilpcore.matching import OccupationCatalog, load_catalog, occupation_profile, search
 
 __all__ = [
     "SUBCOMMANDS",
+    "Option",
+    "add_catalog_command",
     "add_catalog_options",
     "add_search_command",
     "add_show_command",
     "catalog_from_args",
+    "cluster_option",
+    "limit_option",
+    "option",
+    "pathway_option",
+    "print_result",
     "register",
 ]
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Handler: TypeAlias = Callable[[argparse.Namespace], int]
 
 SUBCOMMANDS: tuple[str, ...] = (
     "ilpcore.cli.careers:add_search_command",
@@ -83,21 +94,81 @@ def _progress(message: str) -> None:
     print(f"ilp: {message}", file=sys.stderr, flush=True)
 
 
+@attrs.frozen
+class Option:
+    """One argument of a subcommand: what :meth:`argparse.ArgumentParser.add_argument` takes."""
+
+    flags: tuple[str, ...]
+    settings: Mapping[str, Any]
+
+
+def option(*flags: str, **settings: Any) -> Option:
+    return Option(flags, settings)
+
+
+def cluster_option(help: str) -> Option:
+    """``--cluster NAME``: only occupations of this career cluster."""
+    return option("--cluster", help=help)
+
+
+def pathway_option(help: str) -> Option:
+    """``--pathway NAME``: only occupations of this career pathway."""
+    return option("--pathway", help=help)
+
+
+def limit_option(default: int, help: str) -> Option:
+    """``--limit N``: show at most this many (0 = all)."""
+    return option("--limit", type=int, default=default, help=help)
+
+
+def add_catalog_command(
+    group: SubParsers,
+    name: str,
+    *,
+    help: str,
+    handler: Handler,
+    options: tuple[Option, ...] = (),
+    description: str | None = None,
+) -> argparse.ArgumentParser:
+    """A subcommand that reads the catalog: ``options``, then ``--data``, ``--no-cache`` and
+    ``--json`` (in that order in its help); ``handler`` runs it."""
+    parser = group.add_parser(name, help=help, description=description)
+    for o in options:
+        parser.add_argument(*o.flags, **o.settings)
+    add_catalog_options(parser)
+    add_json_flag(parser)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+class _Result(Protocol):
+    def to_dict(self) -> Any: ...
+    def to_text(self) -> str: ...
+
+
+def print_result(args: argparse.Namespace, result: _Result) -> int:
+    """Print ``result`` as JSON with ``--json``, else as text; the exit status 0."""
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print(result.to_text())
+    return 0
+
+
 def add_search_command(group: SubParsers) -> None:
-    parser = group.add_parser(
+    add_catalog_command(
+        group,
         "search",
         help="find occupations by keywords (titles, alternate titles, tasks)",
         description="Keyword search, case- and plural-insensitive; title matches rank first.",
+        handler=run_search,
+        options=(
+            option("words", nargs="+", metavar="WORD", help="words to search for"),
+            cluster_option("only occupations of this career cluster"),
+            pathway_option("only occupations of this career pathway"),
+            limit_option(20, "show at most this many (default 20; 0 = all)"),
+        ),
     )
-    parser.add_argument("words", nargs="+", metavar="WORD", help="words to search for")
-    parser.add_argument("--cluster", help="only occupations of this career cluster")
-    parser.add_argument("--pathway", help="only occupations of this career pathway")
-    parser.add_argument(
-        "--limit", type=int, default=20, help="show at most this many (default 20; 0 = all)"
-    )
-    add_catalog_options(parser)
-    add_json_flag(parser)
-    parser.set_defaults(handler=run_search)
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -109,33 +180,26 @@ def run_search(args: argparse.Namespace) -> int:
         pathway=args.pathway,
         limit=args.limit or None,
     )
-    if args.json:
-        print_json(results.to_dict())
-    else:
-        print(results.to_text())
-    return 0
+    return print_result(args, results)
 
 
 def add_show_command(group: SubParsers) -> None:
-    parser = group.add_parser(
+    add_catalog_command(
+        group,
         "show",
         help="show the profile of one occupation",
         description="Description, tasks, wages, outlook, education, skills, related occupations.",
+        handler=run_show,
+        options=(
+            option("code", metavar="CODE", help="O*NET-SOC code, e.g. 15-1252.00"),
+            option("--state", help="also show wages in this state (e.g. KY)"),
+            option("--tasks", type=int, default=10, help="how many tasks (default 10)"),
+        ),
     )
-    parser.add_argument("code", metavar="CODE", help="O*NET-SOC code, e.g. 15-1252.00")
-    parser.add_argument("--state", help="also show wages in this state (e.g. KY)")
-    parser.add_argument("--tasks", type=int, default=10, help="how many tasks (default 10)")
-    add_catalog_options(parser)
-    add_json_flag(parser)
-    parser.set_defaults(handler=run_show)
 
 
 def run_show(args: argparse.Namespace) -> int:
     catalog = catalog_from_args(args)
     code = args.code if "." in args.code else f"{args.code}.00"
     profile = occupation_profile(catalog, code, state=args.state, tasks=args.tasks)
-    if args.json:
-        print_json(profile.to_dict())
-    else:
-        print(profile.to_text())
-    return 0
+    return print_result(args, profile)

@@ -9,8 +9,16 @@ import argparse
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ilpcore.cli.app import add_json_flag, print_json
-from ilpcore.cli.careers import SubParsers, add_catalog_options, catalog_from_args
+from ilpcore.cli.app import print_json
+from ilpcore.cli.careers import (
+    SubParsers,
+    add_catalog_command,
+    catalog_from_args,
+    cluster_option,
+    limit_option,
+    option,
+    pathway_option,
+)
 from ilpcore.matching import (
     CAREER_CLUSTERS_ATTRIBUTION,
     ENTRY_EDUCATION_LEVELS,
@@ -31,21 +39,20 @@ __all__ = ["add_browse_command", "add_select_command"]
 
 
 def add_browse_command(group: SubParsers) -> None:
-    parser = group.add_parser(
+    add_catalog_command(
+        group,
         "browse",
         help="list occupations by career cluster, pathway or school subject",
         description="Without options: the career clusters, their pathways and the school "
         "subjects. With --cluster/--pathway or --subject: the occupations.",
+        handler=run_browse,
+        options=(
+            cluster_option("a career cluster (name, case-insensitive)"),
+            pathway_option("a career pathway"),
+            option("--subject", help="a school subject, e.g. Mathematics, Biology, Art"),
+            limit_option(25, "subject: show at most this many (default 25)"),
+        ),
     )
-    parser.add_argument("--cluster", help="a career cluster (name, case-insensitive)")
-    parser.add_argument("--pathway", help="a career pathway")
-    parser.add_argument("--subject", help="a school subject, e.g. Mathematics, Biology, Art")
-    parser.add_argument(
-        "--limit", type=int, default=25, help="subject: show at most this many (default 25)"
-    )
-    add_catalog_options(parser)
-    add_json_flag(parser)
-    parser.set_defaults(handler=run_browse)
 
 
 def run_browse(args: argparse.Namespace) -> int:
@@ -144,34 +151,37 @@ def _decimal(text: str) -> Decimal:
 
 
 def add_select_command(group: SubParsers) -> None:
-    parser = group.add_parser(
+    add_catalog_command(
+        group,
         "select",
         help="career selector: filter on preparation, wage, outlook, cluster, interests",
         description="Keep occupations meeting every option given.",
+        handler=run_select,
+        options=(
+            option(
+                "--job-zone",
+                type=int,
+                action="append",
+                choices=range(1, 6),
+                help="Job Zone (repeatable)",
+            ),
+            option(
+                "--max-education",
+                choices=ENTRY_EDUCATION_LEVELS,
+                metavar="LEVEL",
+                help='highest typical entry education (BLS), e.g. "Associate\'s degree"',
+            ),
+            option("--min-wage", type=_decimal, help="minimum annual median wage"),
+            option("--state", help="use this state's wages (e.g. KY)"),
+            option("--min-growth", type=_decimal, help="minimum projected growth, percent"),
+            option("--bright", action="store_true", help="only occupations with a bright outlook"),
+            cluster_option("a career cluster"),
+            pathway_option("a career pathway"),
+            option("--interests", help="RIASEC letters of the first interest high point"),
+            option("--sort", choices=("title", "wage", "growth"), default="title"),
+            limit_option(0, "show at most this many (0 = all)"),
+        ),
     )
-    parser.add_argument(
-        "--job-zone", type=int, action="append", choices=range(1, 6), help="Job Zone (repeatable)"
-    )
-    parser.add_argument(
-        "--max-education",
-        choices=ENTRY_EDUCATION_LEVELS,
-        metavar="LEVEL",
-        help='highest typical entry education (BLS), e.g. "Associate\'s degree"',
-    )
-    parser.add_argument("--min-wage", type=_decimal, help="minimum annual median wage")
-    parser.add_argument("--state", help="use this state's wages (e.g. KY)")
-    parser.add_argument("--min-growth", type=_decimal, help="minimum projected growth, percent")
-    parser.add_argument(
-        "--bright", action="store_true", help="only occupations with a bright outlook"
-    )
-    parser.add_argument("--cluster", help="a career cluster")
-    parser.add_argument("--pathway", help="a career pathway")
-    parser.add_argument("--interests", help="RIASEC letters of the first interest high point")
-    parser.add_argument("--sort", choices=("title", "wage", "growth"), default="title")
-    parser.add_argument("--limit", type=int, default=0, help="show at most this many (0 = all)")
-    add_catalog_options(parser)
-    add_json_flag(parser)
-    parser.set_defaults(handler=run_select)
 
 
 def run_select(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from ilpcore.matching.attribution import ONET_ATTRIBUTION
 from ilpcore.matching.congruence import RIASEC
 
 if TYPE_CHECKING:
-    from ilpcore.matching.ranking import InterestMatch, MatchResult
+    from ilpcore.matching.match_result import InterestMatch, MatchResult
 
 
 def match_dict(m: InterestMatch) -> dict[str, Any]:

@@ -128,6 +128,11 @@ def _plan_of(cls: type) -> tuple[tuple[str, tuple[Check, ...]], ...]:
 _inline: dict[Check, str] = {}
 """Check -> an expression over ``{v}`` that is true only if the check passes."""
 _inline_names: dict[str, object] = {"Decimal": Decimal, "date": date}
+_inline_loops: dict[Check, tuple[str, str]] = {}
+"""Check of a collection -> (an expression over ``{v}`` true only for the right collection type,
+an expression over ``x`` true only for a passing item).  The compiled post-init loops over the
+items itself instead of calling ``all()`` on a generator; :data:`_inline` has the same check as
+one expression."""
 
 
 def _inlined(check: Check, template: str, **names: object) -> Check:
@@ -152,6 +157,13 @@ def _compile_post_init(cls: type) -> Callable[[Any], None]:
     for name, checks in _plan_of(cls):
         lines.append(f"    v = self.{name}")
         for fn in checks:
+            loop = _inline_loops.get(fn)
+            if loop is not None:
+                container, item = loop
+                lines.append(f"    if not ({container.format(v='v')}): return self._explain()")
+                lines.append("    for x in v:")
+                lines.append(f"        if not ({item}): return self._explain()")
+                continue
             template = _inline.get(fn)
             condition = (
                 f"not ({template.format(v='v')})"
@@ -313,6 +325,7 @@ def each(*checks: Check) -> Check:
     if any(t is None for t in templates):
         return check_each
     each_item = " and ".join(f"({t.format(v='x')})" for t in templates if t is not None)
+    _inline_loops[check_each] = ("type({v}) is tuple", each_item)
     return _inlined(check_each, f"type({{v}}) is tuple and all({each_item} for x in {{v}})")
 
 
@@ -326,6 +339,7 @@ def set_of(kind: type) -> Check:
         return None
 
     kind_name = _global_name(kind)
+    _inline_loops[check_set] = ("type({v}) is frozenset", f"isinstance(x, {kind_name})")
     return _inlined(
         check_set, f"type({{v}}) is frozenset and all(isinstance(x, {kind_name}) for x in {{v}})"
     )

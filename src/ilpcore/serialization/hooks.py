@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import enum
 import re
+import weakref
+from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -19,9 +21,22 @@ import cattrs
 from ilpcore.exceptions import ValidationError
 from ilpcore.serialization.errors import problems_of
 
-__all__ = ["install_scalar_hooks"]
+__all__ = [
+    "DATE_PATTERN",
+    "install_scalar_hooks",
+    "sequence_of",
+    "structure_bool",
+    "structure_date",
+    "structure_decimal",
+    "structure_int",
+    "structure_str",
+]
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_PATTERN = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""What a date must look like before :meth:`date.fromisoformat` reads it (which accepts more)."""
+_sequence_hooks: weakref.WeakKeyDictionary[Callable[..., Any], tuple[type, Any]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _fail(message: str) -> ValidationError:
@@ -83,7 +98,7 @@ def unstructure_decimal(value: Decimal) -> str:
 
 
 def structure_date(value: object, _: type) -> date:
-    if type(value) is not str or not _DATE.fullmatch(value):
+    if type(value) is not str or not DATE_PATTERN.fullmatch(value):
         raise _fail(f"expected a date as YYYY-MM-DD, got {value!r}")
     try:
         return date.fromisoformat(value)
@@ -173,7 +188,16 @@ def _sequence_hook(converter: cattrs.Converter, cls: Any) -> Any:
             raise ValidationError(problems)
         return origin(items)
 
+    _sequence_hooks[structure_sequence] = (origin, item_type)
     return structure_sequence
+
+
+def sequence_of(hook: Callable[..., Any]) -> tuple[type, Any] | None:
+    """``(tuple or frozenset, item type)`` if ``hook`` is this module's array hook, else ``None``.
+
+    The fast structure path inlines exactly what that hook does.
+    """
+    return _sequence_hooks.get(hook)
 
 
 def _unstructure_set(converter: cattrs.Converter, cls: Any) -> Any:

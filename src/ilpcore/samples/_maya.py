@@ -1,18 +1,9 @@
-"""Sample plans: one realistic student for demos and docs, and plans of any size for benchmarks.
-
-The student is fictional; everything about her is made up but shaped like a
-real Kentucky ILP: grade 10, class of 2028, aiming at nursing.
-
->>> plan = sample_plan()
->>> plan.student.name.display, plan.student.cohort, len(plan.courses)
-('Maya Okafor', 2028, 16)
->>> plan.earned_credits
-Decimal('8.0')
-"""
+# ruff: noqa: E501 - sample data reads best one record per line
+"""Maya Okafor, the sample student: fictional, shaped like a real Kentucky ILP."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from ilpcore.model import (
@@ -65,7 +56,7 @@ from ilpcore.model import (
     Term,
 )
 
-__all__ = ["sample_plan", "scaled_plan"]
+__all__ = ["sample_plan"]
 
 _HIGH_SCHOOL = SchoolRef("KY-165-040", "Bluegrass Valley High School", "KY", "Fayette County")
 _MIDDLE_SCHOOL = SchoolRef("KY-165-021", "Bluegrass Valley Middle School", "KY", "Fayette County")
@@ -377,61 +368,4 @@ def sample_plan() -> Plan:
             objective="Hospital volunteer and HOSA member looking for a summer job in patient care.",
             show_gpa=True,
         ),
-    )
-
-
-def scaled_plan(courses: int = 60, activities: int = 40, goals: int = 20) -> Plan:
-    """A deterministic plan of the given size, built on :func:`sample_plan`, for benchmarks."""
-    base = sample_plan()
-    subjects = ("mathematics", "science", "english_language_arts", "social_studies", "arts")
-    course_list = tuple(
-        CourseRecord(
-            f"X{i:04d}",
-            f"Course {i}",
-            subjects[i % len(subjects)],
-            Term(2020 + i % 8, Session.FALL_SEMESTER if i % 2 else Session.SPRING_SEMESTER),
-            6 + i % 7,
-            Decimal("0.5") if i % 3 else Decimal(1),
-            CourseStatus.COMPLETED if i % 4 else CourseStatus.PLANNED,
-            "A" if i % 4 else None,
-            attributes=frozenset({CourseAttribute.HONORS}) if i % 5 == 0 else frozenset(),
-        )
-        for i in range(courses)
-    )
-    activity_list = tuple(
-        Activity(
-            f"A{i:04d}",
-            list(ActivityKind)[i % len(ActivityKind)],
-            f"Activity {i}",
-            date(2022, 1, 1) + timedelta(days=17 * i),
-            date(2022, 1, 1) + timedelta(days=17 * i + 30),
-            f"Organization {i % 7}",
-            "Member",
-            Decimal(i % 50),
-            "Helped out every week.",
-            (9, 10),
-            ("Teamwork",),
-        )
-        for i in range(activities)
-    )
-    goal_list = tuple(
-        Goal(
-            f"G{i:04d}",
-            f"Goal {i}",
-            list(GoalCategory)[i % 3],
-            set_on=date(2023, 1, 1),
-            target_date=date(2027, 1, 1),
-            benchmarks=(Benchmark(f"B{i}", 9 + i % 4, "A step on the way", date(2025, 1, 1)),),
-            progress=(ProgressNote(date(2024, 2, 2), "On track"),),
-        )
-        for i in range(goals)
-    )
-    return Plan(
-        student=base.student,
-        profile=base.profile,
-        courses=course_list,
-        activities=activity_list,
-        goals=goal_list,
-        assessments=base.assessments,
-        reviews=base.reviews,
     )
