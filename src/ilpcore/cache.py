@@ -20,12 +20,12 @@ import hashlib
 import logging
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final, TypeVar
 
 from ilpcore._version import __version__
+from ilpcore.files import atomic_file
 
 __all__ = ["CACHE_ENV_VAR", "CacheSetting", "cache_dir", "cache_path", "cached", "file_stamps"]
 
@@ -118,13 +118,7 @@ def cached(
 def _write(path: Path, value: object) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_file(path) as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError as e:  # a read-only or full disk only costs speed
         _log.info("could not write cache file %s: %s", path, e)

@@ -234,3 +234,12 @@ def test_dates_and_decimals_convert_exactly() -> None:
     assert df["c"].iloc[0] == 0.25
     assert math.isnan(df["c"].iloc[1])
     assert table.to_arrow().column("d").to_pylist() == [date(2031, 12, 31), None]
+
+
+def test_an_empty_arrow_table_keeps_its_columns() -> None:
+    from ilpcore.records import to_arrow
+
+    assert to_arrow([], columns=["student_id", "credits"]).column_names == [
+        "student_id",
+        "credits",
+    ]

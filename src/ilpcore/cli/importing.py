@@ -17,6 +17,7 @@ from typing import Any
 from ilpcore.cli.app import print_json
 from ilpcore.cli.plan import add_acting_flags, parse_actor
 from ilpcore.cli.progress import StderrProgress
+from ilpcore.files import atomic_text_file
 from ilpcore.interop import ImportBatch, ImportReport, apply_import
 from ilpcore.store import open_store, resolve_store_url
 
@@ -76,8 +77,8 @@ def _reader_options(args: argparse.Namespace, source_format: str) -> dict[str, A
 
 
 def write_rejected(report: ImportReport, path: Path) -> None:
-    """The rejected rows as CSV: file, line, student_id, reason."""
-    with path.open("w", newline="", encoding="utf-8") as f:
+    """The rejected rows as CSV (file, line, student_id, reason), written atomically."""
+    with atomic_text_file(path, newline="") as f:
         writer = csv.writer(f)
         writer.writerow(["file", "line", "student_id", "reason"])
         for r in report.rejected:

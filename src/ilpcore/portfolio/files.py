@@ -9,25 +9,21 @@ of other work.
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
 from ilpcore.exceptions import ExportError, ExportExistsError
+from ilpcore.files import atomic_file, is_empty_folder, staged_folder
 
 __all__ = ["write_file_atomically", "write_folder_atomically"]
 
 
-def _check_parent(target: Path) -> Path:
-    parent = target.parent
-    if not parent.is_dir():
+def _check_parent(target: Path) -> None:
+    if not target.parent.is_dir():
         raise ExportError(
-            f"cannot write {str(target)!r}: the folder {str(parent)!r} does not exist"
+            f"cannot write {str(target)!r}: the folder {str(target.parent)!r} does not exist"
         )
-    return parent
 
 
 def write_file_atomically(
@@ -42,7 +38,7 @@ def write_file_atomically(
     An existing ``target`` is replaced only with ``force`` and when ``looks_like_export``
     says it is an earlier export; else :class:`~ilpcore.exceptions.ExportExistsError`.
     """
-    parent = _check_parent(target)
+    _check_parent(target)
     if target.is_dir():
         raise ExportExistsError(f"{str(target)!r} is a folder; give a file name to write to")
     if target.exists():
@@ -53,14 +49,8 @@ def write_file_atomically(
                 f"{str(target)!r} exists and is not an earlier export of its kind; not replacing it"
             )
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-        try:
-            with os.fdopen(fd, "wb") as file:
-                write(file)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_file(target) as file:
+            write(file)
     except OSError as e:
         raise ExportError(f"cannot write {str(target)!r}: {e}") from e
 
@@ -74,51 +64,29 @@ def write_folder_atomically(
     An existing ``target`` is replaced only when it is empty, or with ``force`` when it holds
     ``marker`` (an earlier export); else :class:`~ilpcore.exceptions.ExportExistsError`.
     """
-    parent = _check_parent(target)
-    replacing = _check_replace(target, force=force, marker=marker)
+    _check_parent(target)
+    _check_replace(target, force=force, marker=marker)
     try:
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent))
-        try:
+        with staged_folder(target) as staging:
             for relative, data in files.items():
                 path = staging.joinpath(*relative.split("/"))
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-            if replacing:
-                _swap(staging, target)
-            else:
-                os.replace(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
     except OSError as e:
         raise ExportError(f"cannot write {str(target)!r}: {e}") from e
 
 
-def _check_replace(target: Path, *, force: bool, marker: str) -> bool:
-    """Whether ``target`` exists and may be replaced; raises when it may not."""
+def _check_replace(target: Path, *, force: bool, marker: str) -> None:
+    """Raise unless ``target`` is absent, an empty folder, or (with ``force``) an earlier export."""
     if not target.exists() and not target.is_symlink():
-        return False
+        return
     if not target.is_dir() or target.is_symlink():
         raise ExportExistsError(f"{str(target)!r} exists and is not a folder; not replacing it")
-    if not any(target.iterdir()):
-        return True
+    if is_empty_folder(target):
+        return
     if not force:
         raise ExportExistsError(f"{str(target)!r} exists; replace it with --force (force=True)")
     if not (target / marker).is_file():
         raise ExportExistsError(
             f"{str(target)!r} is not an earlier export (it has no {marker}); not replacing it"
         )
-    return True
-
-
-def _swap(staging: Path, target: Path) -> None:
-    """Put ``staging`` where ``target`` is, then delete the old ``target``."""
-    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
-    old.rmdir()
-    os.replace(target, old)
-    try:
-        os.replace(staging, target)
-    except BaseException:
-        os.replace(old, target)
-        raise
-    shutil.rmtree(old, ignore_errors=True)

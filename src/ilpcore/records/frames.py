@@ -50,4 +50,6 @@ def to_arrow(records: Iterable[Record], columns: Sequence[str] | None = None) ->
     except ImportError as e:
         raise ExtraNotInstalledError("notebook", "Arrow tables", "pyarrow") from e
     names, rows = _rows(records, columns)
+    if not rows:  # from_pylist would drop the columns of an empty table
+        return pa.table({n: pa.array([], type=pa.null()) for n in names})
     return pa.Table.from_pylist([{n: r.get(n) for n in names} for r in rows])

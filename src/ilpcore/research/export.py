@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
@@ -25,6 +22,7 @@ import attrs
 
 from ilpcore._version import __version__
 from ilpcore.exceptions import ExtraNotInstalledError, ResearchExportError, ValidationError
+from ilpcore.files import staged_folder
 from ilpcore.model import Plan
 from ilpcore.records import Column, ColumnType
 from ilpcore.research.generalize import QUASI_IDENTIFIERS, quasi_identifiers
@@ -146,9 +144,7 @@ def export_research(
     counts = _count(plans, progress, total)
     students = sum(counts.values())
     rungs = plan_suppression(counts, k, ladder)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
+    with staged_folder(out) as temp:
         writers = {
             name: _TableWriter(temp / f"{name}.csv", cols) for name, (cols, _) in TABLES.items()
         }
@@ -203,12 +199,6 @@ def export_research(
         )
         text = json.dumps(manifest.to_dict(), indent=2, ensure_ascii=False) + "\n"
         (temp / "manifest.json").write_text(text, encoding="utf-8")
-        if out.exists():
-            out.rmdir()  # empty, checked above; os.replace needs the name free or empty
-        os.replace(temp, out)
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
     return manifest
 
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
 
 from ilpcore.exceptions import DataFileError
+from ilpcore.files import atomic_text_file
 
 __all__ = ["Row", "cell_count_problem", "read_rows", "write_rows"]
 
@@ -106,13 +105,7 @@ def write_rows(
     folder: Path, name: str, header: Sequence[str], rows: Iterable[Sequence[str]]
 ) -> None:
     """Write ``header`` and ``rows`` to ``folder/name`` (UTF-8, CRLF line ends), atomically."""
-    fd, temp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f, lineterminator="\r\n")
-            writer.writerow(header)
-            writer.writerows(rows)
-        os.replace(temp, folder / name)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with atomic_text_file(folder / name, newline="") as f:
+        writer = csv.writer(f, lineterminator="\r\n")
+        writer.writerow(header)
+        writer.writerows(rows)

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from pathlib import Path
 
 from ilpcore.access import Relationships
-from ilpcore.exceptions import DataFileError, ValidationError
+from ilpcore.exceptions import ExportExistsError, ValidationError
+from ilpcore.files import staged_folder
 from ilpcore.interop.oneroster.csvfile import write_rows
 from ilpcore.interop.oneroster.manifest import write_manifest
 from ilpcore.interop.oneroster.people import RACE_COLUMNS, StaffMember
@@ -207,24 +205,13 @@ def _current_school_year() -> int:
     return today.year + 1 if today.month >= 7 else today.year
 
 
-def _replace_folder(built: Path, directory: Path) -> None:
-    """Put ``built`` in place of ``directory`` (an earlier export, or nothing)."""
-    if not directory.exists():
-        os.replace(built, directory)
-        return
-    old = built.with_name(built.name + ".old")
-    os.replace(directory, old)
-    os.replace(built, directory)
-    shutil.rmtree(old)
-
-
 def _check_target(directory: Path) -> None:
     if directory.exists() and not (
         directory.is_dir()
         and ((directory / "manifest.csv").is_file() or not any(directory.iterdir()))
     ):
-        raise DataFileError(
-            str(directory), "exists and is not a OneRoster CSV set: choose another folder"
+        raise ExportExistsError(
+            f"{str(directory)!r} exists and is not a OneRoster CSV set; not replacing it"
         )
 
 
@@ -279,15 +266,9 @@ def write_oneroster(
         )
         caseload = relationships.caseloads.get(staff_id, frozenset())
         _staff(out, member, caseload, relationships.schools.get(staff_id, frozenset()))
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    built = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
-    try:
+    with staged_folder(directory) as built:
         for name in _FILES:
             header = (*HEADERS[name], *_EXTRA_COLUMNS.get(name, ()))
             write_rows(built, f"{name}.csv", header, out.rows[name].values())
         write_manifest(built, _FILES, "ilpcore")
-        _replace_folder(built, directory)
-    except BaseException:
-        shutil.rmtree(built, ignore_errors=True)
-        raise
     return {name: len(out.rows[name]) for name in _FILES}
