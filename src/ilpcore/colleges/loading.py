@@ -65,7 +65,7 @@ def load_colleges(
     files = dict(zip(SOURCE_FILES, paths, strict=True))
 
     def build() -> CollegeCatalog:
-        return CollegeCatalog(
+        catalog = CollegeCatalog(
             read_directory(files[DIRECTORY_FILE]),
             read_completions(files[COMPLETIONS_FILE]),
             read_outcomes(files[OUTCOMES_FILE]),
@@ -74,6 +74,8 @@ def load_colleges(
             read_crosswalk(files[CROSSWALK_FILE]),
             read_cip_titles(files[CIP_TITLES_FILE]),
         )
+        catalog.program_index()  # built now, so that the cache keeps it
+        return catalog
 
     return cached(
         "colleges", file_stamps(paths), build, CollegeCatalog, cache, format=PICKLE_FORMAT
