@@ -7,9 +7,10 @@ from html import escape
 from typing import Any, TypeVar, overload
 
 from ilpcore.colleges.figures import IPEDS_C2024_A, IPEDS_HD2024, SCORECARD_FOS
+from ilpcore.colleges.notebook import Tabular, number
 from ilpcore.colleges.selector import SelectedCollege
 
-__all__ = ["CollegeResults", "college_record"]
+__all__ = ["COLLEGE_COLUMNS", "CollegeResults", "college_record", "college_row"]
 
 T = TypeVar("T")
 SOURCES = (IPEDS_HD2024, IPEDS_C2024_A, SCORECARD_FOS)
@@ -59,11 +60,43 @@ def college_record(s: SelectedCollege) -> dict[str, Any]:
     }
 
 
+COLLEGE_COLUMNS: tuple[str, ...] = (
+    "unitid",
+    "name",
+    "city",
+    "state",
+    "level",
+    "control",
+    "community",
+    "size",
+    "hbcu",
+    "tribal",
+    "web_address",
+    "distance_miles",
+    "completions",
+    "matching_programs",
+    "best_median_earnings",
+    "best_median_debt",
+    "best_debt_to_earnings",
+)
+"""The columns of a data frame of colleges (:meth:`CollegeResults.to_pandas`)."""
+
+
+def college_row(s: SelectedCollege) -> dict[str, Any]:
+    """One college as a flat row of :data:`COLLEGE_COLUMNS`: the matching programs are
+    counted, not listed (``to_records`` lists them); the ratio is a ``float``."""
+    row = college_record(s)
+    del row["programs"]
+    row["matching_programs"] = len(s.programs)
+    row["best_debt_to_earnings"] = number(s.best_ratio)
+    return row
+
+
 def _money(value: int | None) -> str:
     return "not published" if value is None else f"${value:,}"
 
 
-class CollegeResults(Sequence[SelectedCollege]):
+class CollegeResults(Tabular, Sequence[SelectedCollege]):
     """The colleges a search found, in order; a sequence of :class:`SelectedCollege`.
 
     A program search builds each college (with its matching programs) when it is
@@ -136,6 +169,12 @@ class CollegeResults(Sequence[SelectedCollege]):
     def to_records(self) -> list[dict[str, Any]]:
         """Plain dicts, one per college (``pandas.DataFrame(results.to_records())``)."""
         return [college_record(s) for s in self]
+
+    FRAME_COLUMNS = COLLEGE_COLUMNS
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """One flat row per college (:func:`college_row`), for ``to_pandas()`` / ``to_arrow()``."""
+        return [college_row(s) for s in self]
 
     def text(self) -> str:
         lines = [f"{len(self)} of {self.total} colleges"]
