@@ -45,8 +45,8 @@ class CollegeProfile(Tabular):
         rows = []
         for p in self.programs:
             by_credential: dict[CredentialLevel, Outcome] = {}
-            for o in p.outcomes:  # the first of a credential, as catalog.outcome answers
-                by_credential.setdefault(o.credential, o)
+            for outcome in p.outcomes:  # the first of a credential, as catalog.outcome answers
+                by_credential.setdefault(outcome.credential, outcome)
             for a in p.awards:
                 o = by_credential.get(credential_level_of(a.award))
                 rows.append(
