@@ -20,7 +20,7 @@ from typing import Any, ClassVar, Final, Protocol
 import attrs
 
 from ilpcore.colleges.catalog import CollegeCatalog
-from ilpcore.colleges.figures import IPEDS_IC2022_AY, Figure, Missing, Release
+from ilpcore.colleges.figures import IPEDS_IC2022, IPEDS_IC2022_AY, Figure, Missing, Release
 from ilpcore.colleges.notebook import Tabular, figure_row, number
 from ilpcore.colleges.records import Housing, Residency
 from ilpcore.exceptions import ValidationError
@@ -156,7 +156,7 @@ def cost_of_attendance(
         net,
         None
         if charges.application_fee is None
-        else Figure(Decimal(charges.application_fee), Release("IPEDS IC2022", "2022-23", "")),
+        else Figure(Decimal(charges.application_fee), IPEDS_IC2022),
     )
 
 
