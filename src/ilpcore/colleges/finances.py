@@ -81,19 +81,24 @@ class ProgramFinances(Tabular):
     occupation_wage: Figure | None = None
     """The occupation's median annual wage in the student's state, as given by the caller."""
 
-    def frame_rows(self) -> list[dict[str, Any]]:
-        """Median debt, median earnings, their ratio, the monthly payment, the wage if given."""
+    def figures(self) -> tuple[tuple[str, Figure], ...]:
+        """Median debt, median earnings, their ratio, the monthly payment, the wage if given;
+        each with its release."""
         reason = self.median_earnings.reason or self.median_debt.reason or Missing.NOT_PUBLISHED
         ratio = Figure.of(self.debt_to_earnings, SCORECARD_FOS, reason, unit="")
-        rows = [
-            figure_row("median debt", self.median_debt),
-            figure_row("median earnings", self.median_earnings),
-            figure_row("debt-to-earnings ratio", ratio),
-            figure_row(f"monthly payment (10 years at {self.annual_rate})", self.monthly_payment),
+        figures = [
+            ("median debt", self.median_debt),
+            ("median earnings", self.median_earnings),
+            ("debt-to-earnings ratio", ratio),
+            (f"monthly payment (10 years at {self.annual_rate})", self.monthly_payment),
         ]
         if self.occupation_wage is not None:
-            rows.append(figure_row("occupation wage in the state", self.occupation_wage))
-        return rows
+            figures.append(("occupation wage in the state", self.occupation_wage))
+        return tuple(figures)
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """One row per :meth:`figures`."""
+        return [figure_row(item, figure) for item, figure in self.figures()]
 
     def html_caption(self) -> str:
         return f"CIP {self.cip} {self.award.label} at UNITID {self.unitid}"
