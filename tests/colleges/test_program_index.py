@@ -19,7 +19,7 @@ from ilpcore.colleges import (
     load_colleges,
 )
 from ilpcore.colleges import select as select_indexed
-from ilpcore.colleges.program_index import ratio_hundredths
+from ilpcore.colleges.program_index import ProgramIndex, ratio_hundredths
 from ilpcore.colleges.selector import COMMUNITY_KINDS, select_by_scan
 
 T = TypeVar("T")
@@ -102,14 +102,26 @@ def test_ratio_hundredths_equals_decimal_quantize(debt: int, earnings: int) -> N
     assert ratio_hundredths(debt, earnings) == int(expected * 100)
 
 
-def test_index_is_cached_with_the_catalog(
-    catalog: CollegeCatalog, data_dir: Path, cache_folder: Path
-) -> None:
+def test_index_is_cached_beside_the_catalog(data_dir: Path, tmp_path: Path) -> None:
+    catalog = load_colleges(data_dir, cache=tmp_path)
+    assert catalog._program_index is None  # not built by the load itself
+    assert not list(tmp_path.glob("colleges-program-index-*"))
     index = catalog.program_index()
     assert index is catalog.program_index()
     assert len(index.rank) == catalog.program_count
     assert index.size == len(catalog)
-    reloaded = load_colleges(data_dir, cache=cache_folder)
+    assert len(list(tmp_path.glob("colleges-program-index-*.pickle"))) == 1
+    reloaded = load_colleges(data_dir, cache=tmp_path)
     assert reloaded is not catalog
-    assert reloaded._program_index is not None  # unpickled with the catalog, not rebuilt
-    assert reloaded._program_index.earnings == index.earnings
+    assert reloaded._program_index is None
+    again = reloaded.program_index()  # read from the cache file, not rebuilt
+    assert again is not index
+    for name in ProgramIndex.__slots__:
+        assert getattr(again, name) == getattr(index, name)
+
+
+def test_index_without_a_cache_is_built_in_memory(catalog: CollegeCatalog) -> None:
+    plain = CollegeCatalog.from_records(*catalog.records()[:2])
+    assert plain._index_loader is None
+    criteria = CollegeFilter(cips=frozenset({"11.07"}), awards=frozenset({AwardLevel.BACHELOR}))
+    assert select_indexed(plain, criteria) == select_by_scan(plain, criteria)

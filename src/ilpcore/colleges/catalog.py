@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Final
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
+from typing import Final, TypeAlias
 
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
 from ilpcore.colleges.crosswalk import Crosswalk
@@ -27,10 +28,14 @@ from ilpcore.colleges.records import (
 from ilpcore.colleges.tables import AWARD_LEVELS, OutcomeTable, ProgramTable
 from ilpcore.exceptions import NotFoundError, Problem, UnknownLocationError, ValidationError
 
-__all__ = ["PICKLE_FORMAT", "CollegeCatalog"]
+__all__ = ["PICKLE_FORMAT", "CollegeCatalog", "IndexLoader"]
 
-PICKLE_FORMAT: Final = 8
+PICKLE_FORMAT: Final = 9
 """The cache format of the college catalog: bump it whenever its pickled classes change shape."""
+
+
+IndexLoader: TypeAlias = Callable[[Callable[[], ProgramIndex]], ProgramIndex]
+"""Given the function that builds a catalog's program index, the index (built or read)."""
 
 
 class CollegeCatalog:
@@ -42,6 +47,7 @@ class CollegeCatalog:
         "_by_state",
         "_by_unitid",
         "_charges",
+        "_index_loader",
         "_latitudes",
         "_name_rank",
         "_outcomes",
@@ -93,6 +99,7 @@ class CollegeCatalog:
         self._totals: dict[int, int] | None = None
         self._words: object = None
         self._program_index: ProgramIndex | None = None
+        self._index_loader: IndexLoader | None = None
         self._latitudes: tuple[list[float], list[int]] | None = None
         """Search words, built by :mod:`ilpcore.colleges.search` on first use."""
 
@@ -289,13 +296,28 @@ class CollegeCatalog:
 
     def program_index(self) -> ProgramIndex:
         """Completions rows grouped by award level and CIP code, with their sort keys;
-        built on first use and kept (a loaded catalog is cached with it)."""
+        built on first use (or read through the loader of :meth:`set_program_index_loader`)
+        and kept."""
         index = self._program_index
         if index is None:
-            index = self._program_index = ProgramIndex(
-                self._programs, self._outcomes, self._name_rank
-            )
+            build = partial(ProgramIndex, self._programs, self._outcomes, self._name_rank)
+            loader = self._index_loader
+            index = self._program_index = build() if loader is None else loader(build)
         return index
+
+    def set_program_index_loader(self, loader: IndexLoader) -> None:
+        """Have :meth:`program_index` call ``loader(build)`` instead of ``build()``, e.g. to
+        read the index from a cache (``loader`` is not pickled with the catalog)."""
+        self._index_loader = loader
+
+    def __getstate__(self) -> dict[str, object]:
+        state = {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
+        state["_index_loader"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
 
     def indexed_rows(
         self, unitid: int, code_spans: Sequence[tuple[int, int]], awards: frozenset[int]

@@ -10,8 +10,10 @@ earnings, median debt and debt-to-earnings ratio of its 4-digit CIP and
 credential level, and its completions.  ``-1`` stands for "not published"
 and never leaves this module as a number.
 
-The index is built once per catalog and pickled with it (see
-:func:`ilpcore.colleges.load_colleges`).
+The index is built once per catalog, on the first program search (building it
+at every cold load would cost a tenth of the 2-second goal for a load); a catalog
+from :func:`ilpcore.colleges.load_colleges` keeps it in the cache beside itself,
+so later processes read it instead of building it.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import compress
+from itertools import accumulate, compress, repeat
+from operator import add
 from typing import Final
 
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
@@ -78,38 +81,38 @@ class ProgramIndex:
         """The 6-digit CIP codes, sorted (the table's own)."""
         self.awards: tuple[int, ...] = tuple(sorted(set(programs.award)))
         """The award level values present, sorted."""
+        # The build runs at every cold load, so its loops are C-level (map, sorted, dict).
         n_codes, n_rows = len(self.codes), len(programs)
-        award_index = {a: k for k, a in enumerate(self.awards)}
-        blocks: list[list[int]] = [[] for _ in range(len(self.awards) * n_codes)]
-        for row, (award, code) in enumerate(zip(programs.award, programs.cips, strict=True)):
-            blocks[award_index[award] * n_codes + code].append(row)
-        order = [row for block in blocks for row in block]
-        starts = [0]
+        block_base = [0] * 256  # award value → first block of its award level
+        for k, award in enumerate(self.awards):
+            block_base[award] = k * n_codes
+        blocks = list(map(add, map(block_base.__getitem__, programs.award), programs.cips))
+        order = sorted(range(n_rows), key=blocks.__getitem__)  # stable: UNITID order kept
+        counts = [0] * (len(self.awards) * n_codes)
         for block in blocks:
-            starts.append(starts[-1] + len(block))
-        self.starts = array("i", starts)
-        """Block ``award_index * len(codes) + code_index`` is ``order[starts[b]:starts[b + 1]]``."""
+            counts[block] += 1
+        self.starts = array("i", [0, *accumulate(counts)])
+        """Block ``award_index * len(codes) + code_index`` holds rows
+        ``starts[block]`` to ``starts[block + 1]``."""
         unitids = _expanded(programs.ranges, n_rows)
-        found = _outcome_rows(programs, outcomes, unitids)
-        self.outcome_row = array("i", found)
+        self.outcome_row = _outcome_rows(programs, outcomes, unitids)
         """By completions row (table order): the row of its Scorecard outcome, else ``-1``."""
-        earnings, debt = outcomes.earnings, outcomes.debt
-        self.rank = array("i", [rank_of[unitids[r]] for r in order])
+        ranks = list(map(rank_of.__getitem__, unitids))
+        self.rank = array("i", map(ranks.__getitem__, order))
         """The name rank of each row's institution."""
-        self.completions = array("i", [programs.completions[r] for r in order])
-        hits = [found[r] for r in order]
-        self.earnings = array("i", [NONE if h < 0 else earnings[h] for h in hits])
-        self.debt = array("i", [NONE if h < 0 else debt[h] for h in hits])
-        self.ratio = array(
-            "i",
-            [
-                ratio_hundredths(d, e) if d != NONE and e > 0 else NONE
-                for d, e in zip(self.debt, self.earnings, strict=True)
-            ],
-        )
+        self.completions = array("i", map(programs.completions.__getitem__, order))
+        hits = list(map(self.outcome_row.__getitem__, order))
+        # index -1 (no outcome) reads the NONE appended at the end
+        self.earnings = array("i", map([*outcomes.earnings, NONE].__getitem__, hits))
+        self.debt = array("i", map([*outcomes.debt, NONE].__getitem__, hits))
+        ratios = [
+            NONE if d == NONE or e <= 0 else ratio_hundredths(d, e)
+            for d, e in zip(outcomes.debt, outcomes.earnings, strict=True)
+        ]
+        self.ratio = array("i", map([*ratios, NONE].__getitem__, hits))
         """Median debt / median earnings in hundredths (``-1`` unless both are published)."""
         columns = (("earnings", self.earnings), ("debt", self.debt), ("ratio", self.ratio))
-        self.published = {name: bytes(v != NONE for v in column) for name, column in columns}
+        self.published = {name: bytes(map(NONE.__ne__, column)) for name, column in columns}
         """Column name → a byte per row, 1 where the value is published (to skip the rest fast)."""
 
     def code_spans(self, prefixes: Iterable[str]) -> list[tuple[int, int]]:
@@ -192,20 +195,27 @@ class ProgramIndex:
         return total
 
 
-def _outcome_rows(programs: ProgramTable, outcomes: OutcomeTable, unitids: list[int]) -> list[int]:
+def _outcome_rows(programs: ProgramTable, outcomes: OutcomeTable, unitids: list[int]) -> array[int]:
     """For each completions row, the row of its Scorecard outcome (first of its UNITID,
     4-digit CIP and credential level, as :meth:`OutcomeTable.find` answers), else ``-1``."""
+    keys = list(
+        zip(
+            _expanded(outcomes.ranges, len(outcomes)),
+            outcomes.cips,
+            outcomes.credential,
+            strict=False,
+        )
+    )
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=False))
     cip4_index = {c: k for k, c in enumerate(outcomes.codes)}
-    n4 = len(outcomes.codes) + 1
-    outcome_unitids = _expanded(outcomes.ranges, len(outcomes))
-    outcome_keys = [
-        (u * n4 + c) * 128 + cred
-        for u, c, cred in zip(outcome_unitids, outcomes.cips, outcomes.credential, strict=True)
-    ]
-    first = dict(zip(reversed(outcome_keys), range(len(outcome_keys) - 1, -1, -1), strict=True))
-    code4 = [cip4_index.get(code[:5], n4 - 1) for code in programs.codes]
-    get = first.get
-    return [
-        get((u * n4 + code4[c]) * 128 + _CREDENTIAL_OF[a], -1)
-        for u, c, a in zip(unitids, programs.cips, programs.award, strict=True)
-    ]
+    code4 = [cip4_index.get(code[:5], -1) for code in programs.codes]
+    credential = [0] * 256
+    for award, level in _CREDENTIAL_OF.items():
+        credential[award] = level
+    wanted = zip(
+        unitids,
+        map(code4.__getitem__, programs.cips),
+        map(credential.__getitem__, programs.award),
+        strict=False,
+    )
+    return array("i", map(first.get, wanted, repeat(-1)))
