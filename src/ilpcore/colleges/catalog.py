@@ -324,25 +324,25 @@ class CollegeCatalog:
     ) -> Iterator[tuple[str, AwardLevel, int, Outcome | None]]:
         """``(cip, award, completions, outcome)`` of one institution's rows whose CIP code
         lies in ``code_spans`` (of :meth:`ProgramIndex.code_spans`) and whose award level
-        value is in ``awards`` (any when empty), in table order; outcomes come from the
-        index's precomputed rows."""
+        value is in ``awards`` (any when empty), in table order (``code_spans`` are sorted
+        and disjoint); outcomes come from the index's precomputed rows."""
         table, outcomes = self._programs, self._outcomes
         outcome_row = self.program_index().outcome_row
         start, end = table.ranges.get(unitid, (0, 0))
         codes, cips, award, completions = table.codes, table.cips, table.award, table.completions
-        for i in range(start, end):
-            code = cips[i]
-            if awards and award[i] not in awards:
-                continue
-            if not any(lo <= code < hi for lo, hi in code_spans):
-                continue
-            o = outcome_row[i]
-            yield (
-                codes[code],
-                AWARD_LEVELS[award[i]],
-                completions[i],
-                None if o < 0 else outcomes.at(o, unitid),
-            )
+        for lo, hi in code_spans:  # an institution's rows are in code order: bisect to each span
+            first = bisect_left(cips, lo, start, end)
+            last = bisect_left(cips, hi, first, end)
+            for i in range(first, last):
+                if awards and award[i] not in awards:
+                    continue
+                o = outcome_row[i]
+                yield (
+                    codes[cips[i]],
+                    AWARD_LEVELS[award[i]],
+                    completions[i],
+                    None if o < 0 else outcomes.at(o, unitid),
+                )
 
     def cip_codes(self) -> tuple[str, ...]:
         """Every 6-digit CIP code with completions in the catalog."""
