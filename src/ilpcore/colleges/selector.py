@@ -19,7 +19,7 @@ import attrs
 
 from ilpcore.colleges.catalog import CollegeCatalog
 from ilpcore.colleges.codes import AwardLevel, CommunityType, Control, Level, Size
-from ilpcore.colleges.geo import miles_between
+from ilpcore.colleges.geo import Place
 from ilpcore.colleges.program_index import ProgramIndex
 from ilpcore.colleges.records import Institution, Outcome
 from ilpcore.exceptions import Problem, ValidationError
@@ -258,7 +258,7 @@ def _institution_filter(
     the institution-level and distance criteria, and the distance of each when measured."""
     by_name = catalog.by_name
     if criteria.within_miles is not None and criteria.near is not None:
-        box = _Place(criteria).box or 0.0
+        box = Place(criteria.near, criteria.within_miles).box or 0.0
         band = catalog.ranks_between_latitudes(criteria.near[0] - box, criteria.near[0] + box)
         ranks = band if ranks is None else sorted(set(band).intersection(ranks))
     if ranks is None:
@@ -271,7 +271,7 @@ def _institution_filter(
         ranks = [r for r in ranks if keep(by_name[r])]
     distances: dict[int, float | None] = {}
     if criteria.near is not None:
-        place = _Place(criteria)
+        place = Place(criteria.near, criteria.within_miles)
         near_enough = []
         for r in ranks:
             passes, distances[r] = place.measure(by_name[r])
@@ -332,32 +332,6 @@ def _check_sort(criteria: CollegeFilter, sort: SortKey) -> None:
         raise ValidationError.at("sort", "sorting by distance needs a place (near)")
 
 
-class _Place:
-    """The distance part of a filter: how far an institution is, and whether it is near enough."""
-
-    __slots__ = ("box", "near", "within")
-
-    def __init__(self, criteria: CollegeFilter) -> None:
-        self.near = criteria.near
-        self.within = criteria.within_miles
-        # degrees of latitude that surely lie beyond within_miles (a degree is at least 68.7 miles)
-        self.box = None if self.within is None else self.within / 68.0 + 0.01
-
-    def measure(self, inst: Institution) -> tuple[bool, float | None]:
-        """``(passes, distance in miles or None)``."""
-        near = self.near
-        if near is None:
-            return True, None
-        if inst.latitude is None or inst.longitude is None:
-            return self.within is None, None
-        if self.box is not None and abs(inst.latitude - near[0]) > self.box:
-            return False, None
-        distance = miles_between(near, (inst.latitude, inst.longitude))
-        if self.within is not None and distance > self.within:
-            return False, None
-        return True, distance
-
-
 def select_by_scan(
     catalog: CollegeCatalog,
     criteria: CollegeFilter = CollegeFilter(),
@@ -376,7 +350,7 @@ def select_by_scan(
         offering = frozenset().union(*(catalog.offering(c) for c in criteria.cips))
         candidates = [i for i in candidates if i.unitid in offering]
     keep = criteria.keeps
-    place = _Place(criteria)
+    place = Place(criteria.near, criteria.within_miles)
     out: list[SelectedCollege] = []
     for inst in candidates:
         if not keep(inst):
