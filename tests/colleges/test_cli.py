@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,48 @@ def test_for_career_takes_entry_education_and_wage_from_the_occupation_catalog(
     assert document["wage"]["release"] == "BLS OEWS KY"
     assert document["wage"]["year"] == "May 2025"
     assert int(document["wage"]["value"]) > 0
+
+
+def test_show_projects_cost_and_program_finances(
+    capsys: pytest.CaptureFixture[str], data: list[str]
+) -> None:
+    code, out = _run(
+        capsys, "colleges", "show", "157085", "--years", "4", "--inflation", "0.03",
+        "--start-year", "2027", "--finances", "51.3801", "--award", "bachelor",
+        "--rate", "0.0653", "--occupation", "29-1141.00", "--state", "KY", "--json", *data,
+    )  # fmt: skip
+    assert code == 0
+    document = json.loads(out)
+    projection = document["multi_year_cost"]
+    assert [y["academic_year"] for y in projection["years"]] == [
+        "2027-28",
+        "2028-29",
+        "2029-30",
+        "2030-31",
+    ]
+    assert projection["inflation"] == "0.03"
+    assert projection["base"]["year"] == "2022-23"
+    assert Decimal(projection["total"]) == sum(Decimal(y["amount"]) for y in projection["years"])
+    money = document["program_finances"]
+    assert money["median_debt"]["release"] == "College Scorecard field of study"
+    assert money["occupation_wage"]["release"] == "BLS OEWS KY"
+    assert Decimal(money["monthly_payment"]["value"]) > 0
+    assert money["annual_rate"] == "0.0653"
+    code, out = _run(
+        capsys, "colleges", "show", "157085", "--finances", "51.3801", "--award", "bachelor",
+        "--rate", "0.0653", *data,
+    )  # fmt: skip
+    assert code == 0
+    assert "monthly payment (10 years at 0.0653)" in out
+    assert "(College Scorecard field of study, release 2026-06-10)" in out
+
+
+def test_show_refuses_half_given_options(
+    capsys: pytest.CaptureFixture[str], data: list[str]
+) -> None:
+    code, out = _run(capsys, "colleges", "show", "157085", "--years", "4", "--json", *data)
+    assert code == 1
+    assert "--inflation" in json.loads(out)["message"]
+    code, out = _run(capsys, "colleges", "show", "157085", "--finances", "51.3801", "--json", *data)
+    assert code == 1
+    assert "--rate" in json.loads(out)["message"]

@@ -71,6 +71,9 @@ def test_demo_step(catalog: CollegeCatalog, data_dir: Path, cache_folder: Path,
     assert "IPEDS IC2022_AY, 2022-23" in section.text
     assert "BLS OEWS KY" in section.text
     assert "O*NET" in section.text
+    for item in ("median debt", "median earnings", "debt-to-earnings ratio", "monthly payment"):
+        (line,) = [x for x in section.text.splitlines() if x.strip().startswith(item)]
+        assert "(College Scorecard field of study, release 2026-06-10)" in line
     json.dumps(section.data)
     colleges = [s for s in context.plan.saved_lists if s.kind is SavedListKind.COLLEGES]
     assert len(colleges) == 1

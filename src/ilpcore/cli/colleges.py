@@ -4,7 +4,9 @@
 community, size, program, award level) and sorts; ``for-career CODE`` goes
 from an occupation to its programs (NCES CIP-SOC crosswalk) and the schools
 that award them; ``show UNITID`` prints one college with its cost of
-attendance, selectivity and programs.  All three take ``--json`` and ``--data``.
+attendance (projected over ``--years`` at a stated ``--inflation``), selectivity,
+programs, and with ``--finances CIP`` one program's debt, earnings, loan payment and
+the occupation's wage in the student's state.  All three take ``--json`` and ``--data``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TypeAlias
 
@@ -21,8 +25,11 @@ from ilpcore.colleges import (
     CollegeCatalog,
     CollegeFilter,
     Control,
+    CostOfAttendance,
     Housing,
     Level,
+    MultiYearCost,
+    ProgramFinances,
     Residency,
     Size,
     SortKey,
@@ -30,6 +37,8 @@ from ilpcore.colleges import (
     for_career,
     keyword_search,
     load_colleges,
+    multi_year_cost,
+    program_finances,
     select,
 )
 from ilpcore.colleges.codes import AWARD_LEVELS_FOR_ENTRY_EDUCATION
@@ -56,6 +65,8 @@ AWARD_NAMES = {
         AwardLevel.DOCTOR_OTHER,
     ),
 }
+AWARD_LEVEL_NAMES = {a.name.lower().replace("_", "-"): a for a in AwardLevel}
+"""``--award`` of ``show``: one award level, e.g. ``bachelor``, ``cert-1-to-2-years``."""
 _CIP_PREFIX = re.compile(r"\d{2}(\.\d{1,4})?")
 _LAT_LON = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*")
 
@@ -98,6 +109,35 @@ def register(subparsers: SubParsers) -> None:
     )
     show.add_argument("--sat", type=int, default=None, help="the student's SAT total")
     show.add_argument("--programs", type=int, default=10, help="programs to list (default 10)")
+    show.add_argument(
+        "--years", type=int, default=None, help="project the cost over N academic years"
+    )
+    show.add_argument(
+        "--inflation",
+        type=Decimal,
+        default=None,
+        help="yearly rate for --years as a fraction, e.g. 0.03 (no default: state it)",
+    )
+    show.add_argument(
+        "--start-year", type=int, default=None, help="fall of the first year (default: this year)"
+    )
+    show.add_argument(
+        "--finances",
+        metavar="CIP",
+        default=None,
+        help="a program's debt, earnings and loan payment, e.g. 51.3801 (needs --award, --rate)",
+    )
+    show.add_argument("--award", choices=tuple(AWARD_LEVEL_NAMES), default=None)
+    show.add_argument(
+        "--rate", type=Decimal, default=None, help="loan rate as a fraction, e.g. 0.0653"
+    )
+    show.add_argument(
+        "--occupation",
+        metavar="CODE",
+        default=None,
+        help="with --finances and --state: the occupation's median wage in that state (BLS)",
+    )
+    show.add_argument("--state", default=None, help="the student's state, for --occupation")
     _add_common(show)
     show.set_defaults(handler=run_show)
 
@@ -256,8 +296,82 @@ def run_show(args: argparse.Namespace) -> int:
         "with-family": Housing.WITH_FAMILY,
     }[args.housing]
     profile = college_profile(catalog, args.unitid, Residency(args.residency), housing, args.sat)
+    projection = _projection(profile.cost, args)
+    finances = _finances(catalog, args)
     if args.json:
-        print_json(profile.to_dict(args.programs))
-    else:
-        print(profile.text(args.programs))
+        document = profile.to_dict(args.programs)
+        if projection is not None:
+            document["multi_year_cost"] = {
+                "base": projection.base.to_dict(),
+                "inflation": str(projection.inflation),
+                "years": [
+                    {"academic_year": y.academic_year, "amount": str(y.amount)}
+                    for y in projection.years
+                ],
+                "total": str(projection.total),
+            }
+        if finances is not None:
+            document["program_finances"] = _finances_dict(finances)
+        print_json(document)
+        return 0
+    print(profile.text(args.programs))
+    if projection is not None:
+        print(
+            f"Projected cost at {projection.inflation} a year from {projection.base}:"
+            f" ${projection.total:,} in all"
+        )
+        for y in projection.years:
+            print(f"  {y.academic_year}  ${y.amount:,}")
+    if finances is not None:
+        print(f"{finances.cip} {catalog.cip_title(finances.cip)} ({finances.award.label}):")
+        for item, figure in finances.figures():
+            print(f"  {item:<40} {figure}")
     return 0
+
+
+def _projection(cost: CostOfAttendance, args: argparse.Namespace) -> MultiYearCost | None:
+    if args.years is None and args.inflation is None:
+        return None
+    if args.years is None or args.inflation is None:
+        raise ValidationError.at("--inflation", "--years and --inflation go together")
+    start = args.start_year if args.start_year is not None else date.today().year
+    return multi_year_cost(cost, start_year=start, years=args.years, inflation=args.inflation)
+
+
+def _finances(catalog: CollegeCatalog, args: argparse.Namespace) -> ProgramFinances | None:
+    if args.finances is None:
+        return None
+    if args.award is None or args.rate is None:
+        raise ValidationError.at("--finances", "needs --award and --rate (the loan's yearly rate)")
+    wage = None
+    if args.occupation is not None:
+        if args.state is None:
+            raise ValidationError.at("--occupation", "needs --state (the student's state)")
+        from ilpcore.colleges.occupations import career_facts
+        from ilpcore.matching import load_catalog
+
+        print("ilp colleges: loading the occupation catalog...", file=sys.stderr)
+        occupations = load_catalog(args.data, cache=not args.no_cache)
+        wage = career_facts(occupations, args.occupation, args.state.upper()).wage
+    return program_finances(
+        catalog,
+        args.unitid,
+        args.finances,
+        AWARD_LEVEL_NAMES[args.award],
+        annual_rate=args.rate,
+        occupation_wage=wage,
+    )
+
+
+def _finances_dict(f: ProgramFinances) -> dict[str, object]:
+    return {
+        "cip": f.cip,
+        "award": f.award.label,
+        "median_debt": f.median_debt.to_dict(),
+        "median_earnings": f.median_earnings.to_dict(),
+        "earnings_horizon": f.earnings_horizon,
+        "debt_to_earnings": None if f.debt_to_earnings is None else str(f.debt_to_earnings),
+        "annual_rate": str(f.annual_rate),
+        "monthly_payment": f.monthly_payment.to_dict(),
+        "occupation_wage": None if f.occupation_wage is None else f.occupation_wage.to_dict(),
+    }

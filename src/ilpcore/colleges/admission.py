@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from ilpcore.colleges.catalog import CollegeCatalog
 from ilpcore.colleges.figures import SCORECARD_INSTITUTION, Figure, Missing
+from ilpcore.colleges.notebook import Tabular, figure_row
 
 __all__ = [
     "LIKELY_RATE",
@@ -72,7 +73,7 @@ def fit_label(
 
 
 @attrs.frozen
-class Selectivity:
+class Selectivity(Tabular):
     unitid: int
     admission_rate: Figure
     """A fraction 0-1 (unit ``""``)."""
@@ -80,6 +81,19 @@ class Selectivity:
     student_sat: int | None
     fit: Fit | None
     """``None`` when the school publishes no admission rate."""
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """The admission rate and SAT average (the student's SAT and the label are in
+        :meth:`html_caption` and on the object)."""
+        return [
+            figure_row("admission rate", self.admission_rate),
+            figure_row("SAT average", self.sat_average),
+        ]
+
+    def html_caption(self) -> str:
+        fit = "no label (no admission rate)" if self.fit is None else self.fit.value
+        sat = "" if self.student_sat is None else f"your SAT {self.student_sat}; "
+        return f"Selectivity of UNITID {self.unitid}: {sat}{fit}"
 
 
 def selectivity(

@@ -9,13 +9,15 @@ so this engine does not depend on the matching engine.
 from __future__ import annotations
 
 import re
-from typing import Final
+from html import escape
+from typing import Any, Final
 
 import attrs
 
 from ilpcore.colleges.catalog import CollegeCatalog
 from ilpcore.colleges.codes import AwardLevel, award_levels_for_entry_education
-from ilpcore.colleges.results import CollegeResults
+from ilpcore.colleges.notebook import Tabular
+from ilpcore.colleges.results import COLLEGE_COLUMNS, CollegeResults
 from ilpcore.colleges.selector import CollegeFilter, SortKey, select
 from ilpcore.exceptions import ValidationError
 
@@ -25,7 +27,7 @@ _ONET_SOC: Final = re.compile(r"\d{2}-\d{4}(\.\d{2})?")
 
 
 @attrs.frozen
-class CareerPrograms:
+class CareerPrograms(Tabular):
     """The programs that prepare for an occupation and the schools that award them."""
 
     occupation_code: str
@@ -36,6 +38,21 @@ class CareerPrograms:
     programs: tuple[tuple[str, str], ...]
     """``(CIP code, title)`` from the crosswalk."""
     colleges: CollegeResults
+
+    FRAME_COLUMNS = COLLEGE_COLUMNS
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """The schools, one flat row each (as :meth:`CollegeResults.frame_rows`)."""
+        return self.colleges.frame_rows()
+
+    def _repr_html_(self) -> str:
+        levels = ", ".join(a.label for a in self.award_levels) or "no postsecondary award"
+        programs = "; ".join(f"{cip} {title}" for cip, title in self.programs) or "none"
+        return (
+            f"<p>{escape(self.occupation_code)} ({escape(self.entry_education)}: "
+            f"{escape(levels)}). Programs (NCES CIP-SOC crosswalk): {escape(programs)}</p>"
+            + self.colleges._repr_html_()
+        )
 
 
 def for_career(

@@ -7,12 +7,15 @@ a plugin, a test).  Lookups by UNITID are dictionary lookups.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Final
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from functools import partial
+from typing import Final, TypeAlias
 
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
 from ilpcore.colleges.crosswalk import Crosswalk
+from ilpcore.colleges.program_index import ProgramIndex
 from ilpcore.colleges.records import (
     Admissions,
     AwardCount,
@@ -22,13 +25,17 @@ from ilpcore.colleges.records import (
     Program,
     ProgramRecord,
 )
-from ilpcore.colleges.tables import OutcomeTable, ProgramTable
+from ilpcore.colleges.tables import AWARD_LEVELS, OutcomeTable, ProgramTable
 from ilpcore.exceptions import NotFoundError, Problem, UnknownLocationError, ValidationError
 
-__all__ = ["PICKLE_FORMAT", "CollegeCatalog"]
+__all__ = ["PICKLE_FORMAT", "CollegeCatalog", "IndexLoader"]
 
-PICKLE_FORMAT: Final = 6
+PICKLE_FORMAT: Final = 9
 """The cache format of the college catalog: bump it whenever its pickled classes change shape."""
+
+
+IndexLoader: TypeAlias = Callable[[Callable[[], ProgramIndex]], ProgramIndex]
+"""Given the function that builds a catalog's program index, the index (built or read)."""
 
 
 class CollegeCatalog:
@@ -40,7 +47,11 @@ class CollegeCatalog:
         "_by_state",
         "_by_unitid",
         "_charges",
+        "_index_loader",
+        "_latitudes",
+        "_name_rank",
         "_outcomes",
+        "_program_index",
         "_programs",
         "_totals",
         "_words",
@@ -69,6 +80,7 @@ class CollegeCatalog:
         self.institutions = tuple(sorted(institutions, key=lambda i: i.unitid))
         self._by_unitid = {i.unitid: i for i in self.institutions}
         self._by_name = tuple(sorted(self.institutions, key=lambda i: (i.name, i.unitid)))
+        self._name_rank = {inst.unitid: k for k, inst in enumerate(self._by_name)}
         by_state: dict[str, list[Institution]] = {}
         for inst in self._by_name:
             by_state.setdefault(inst.state, []).append(inst)
@@ -86,6 +98,9 @@ class CollegeCatalog:
         self._zips: dict[str, tuple[float, float]] | None = None
         self._totals: dict[int, int] | None = None
         self._words: object = None
+        self._program_index: ProgramIndex | None = None
+        self._index_loader: IndexLoader | None = None
+        self._latitudes: tuple[list[float], list[int]] | None = None
         """Search words, built by :mod:`ilpcore.colleges.search` on first use."""
 
     @classmethod
@@ -187,6 +202,25 @@ class CollegeCatalog:
         """Every institution, by name (then UNITID)."""
         return self._by_name
 
+    def name_ranks(self, unitids: Iterable[int]) -> list[int]:
+        """Positions in :attr:`by_name` of ``unitids`` (all in the catalog), ascending."""
+        rank = self._name_rank
+        return sorted(rank[u] for u in unitids)
+
+    def ranks_between_latitudes(self, south: float, north: float) -> list[int]:
+        """Positions in :attr:`by_name` (ascending) of the institutions with a latitude
+        from ``south`` to ``north``."""
+        latitudes = self._latitudes
+        if latitudes is None:
+            placed = sorted(
+                (inst.latitude, k)
+                for k, inst in enumerate(self._by_name)
+                if inst.latitude is not None and inst.longitude is not None
+            )
+            latitudes = self._latitudes = ([p[0] for p in placed], [p[1] for p in placed])
+        values, ranks = latitudes
+        return sorted(ranks[bisect_left(values, south) : bisect_right(values, north)])
+
     def in_states(self, states: Iterable[str]) -> tuple[Institution, ...]:
         """The institutions in any of ``states``, by name."""
         wanted = set(states)
@@ -259,6 +293,56 @@ class CollegeCatalog:
             if cip.startswith(cip_prefix):
                 found |= unitids
         return frozenset(found)
+
+    def program_index(self) -> ProgramIndex:
+        """Completions rows grouped by award level and CIP code, with their sort keys;
+        built on first use (or read through the loader of :meth:`set_program_index_loader`)
+        and kept."""
+        index = self._program_index
+        if index is None:
+            build = partial(ProgramIndex, self._programs, self._outcomes, self._name_rank)
+            loader = self._index_loader
+            index = self._program_index = build() if loader is None else loader(build)
+        return index
+
+    def set_program_index_loader(self, loader: IndexLoader) -> None:
+        """Have :meth:`program_index` call ``loader(build)`` instead of ``build()``, e.g. to
+        read the index from a cache (``loader`` is not pickled with the catalog)."""
+        self._index_loader = loader
+
+    def __getstate__(self) -> dict[str, object]:
+        state = {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
+        state["_index_loader"] = None
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
+    def indexed_rows(
+        self, unitid: int, code_spans: Sequence[tuple[int, int]], awards: frozenset[int]
+    ) -> Iterator[tuple[str, AwardLevel, int, Outcome | None]]:
+        """``(cip, award, completions, outcome)`` of one institution's rows whose CIP code
+        lies in ``code_spans`` (of :meth:`ProgramIndex.code_spans`) and whose award level
+        value is in ``awards`` (any when empty), in table order (``code_spans`` are sorted
+        and disjoint); outcomes come from the index's precomputed rows."""
+        table, outcomes = self._programs, self._outcomes
+        outcome_row = self.program_index().outcome_row
+        start, end = table.ranges.get(unitid, (0, 0))
+        codes, cips, award, completions = table.codes, table.cips, table.award, table.completions
+        for lo, hi in code_spans:  # an institution's rows are in code order: bisect to each span
+            first = bisect_left(cips, lo, start, end)
+            last = bisect_left(cips, hi, first, end)
+            for i in range(first, last):
+                if awards and award[i] not in awards:
+                    continue
+                o = outcome_row[i]
+                yield (
+                    codes[cips[i]],
+                    AWARD_LEVELS[award[i]],
+                    completions[i],
+                    None if o < 0 else outcomes.at(o, unitid),
+                )
 
     def cip_codes(self) -> tuple[str, ...]:
         """Every 6-digit CIP code with completions in the catalog."""

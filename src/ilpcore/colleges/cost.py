@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import enum
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Final, Protocol
+from typing import Any, ClassVar, Final, Protocol
 
 import attrs
 
 from ilpcore.colleges.catalog import CollegeCatalog
-from ilpcore.colleges.figures import IPEDS_IC2022_AY, Figure, Missing, Release
+from ilpcore.colleges.figures import IPEDS_IC2022, IPEDS_IC2022_AY, Figure, Missing, Release
+from ilpcore.colleges.notebook import Tabular, figure_row, number
 from ilpcore.colleges.records import Housing, Residency
 from ilpcore.exceptions import ValidationError
 
@@ -58,7 +59,7 @@ class NetPriceTable(Protocol):
 
 
 @attrs.frozen
-class CostOfAttendance:
+class CostOfAttendance(Tabular):
     """One year's published cost of attendance, each part with its release and year."""
 
     unitid: int
@@ -98,6 +99,22 @@ class CostOfAttendance:
     @property
     def release(self) -> Release:
         return IPEDS_IC2022_AY
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """One row per part, then the total, the net price and the application fee if given."""
+        rows = [figure_row(name, f) for name, f in self.parts]
+        rows.append(figure_row("total", self.total))
+        if self.net_price is not None:
+            rows.append(figure_row("net price", self.net_price))
+        if self.application_fee is not None:
+            rows.append(figure_row("application fee", self.application_fee))
+        return rows
+
+    def html_caption(self) -> str:
+        return (
+            f"Cost of attendance at UNITID {self.unitid}, {self.residency.value}, "
+            f"{self.housing.value}"
+        )
 
 
 def cost_of_attendance(
@@ -139,7 +156,7 @@ def cost_of_attendance(
         net,
         None
         if charges.application_fee is None
-        else Figure(Decimal(charges.application_fee), Release("IPEDS IC2022", "2022-23", "")),
+        else Figure(Decimal(charges.application_fee), IPEDS_IC2022),
     )
 
 
@@ -152,7 +169,7 @@ class YearCost:
 
 
 @attrs.frozen
-class MultiYearCost:
+class MultiYearCost(Tabular):
     """A projected total over several years, with the rate and base year stated."""
 
     base: Figure
@@ -161,9 +178,38 @@ class MultiYearCost:
     """Yearly rate as a fraction (``0.03`` = 3 % a year), set by the user."""
     years: tuple[YearCost, ...]
 
+    FRAME_COLUMNS: ClassVar[tuple[str, ...]] = (
+        "academic_year",
+        "amount",
+        "inflation",
+        "base",
+        "base_release",
+        "base_year",
+    )
+
     @property
     def total(self) -> Decimal:
         return sum((y.amount for y in self.years), Decimal(0))
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """One row per academic year: the projected amount, the rate and the base figure."""
+        return [
+            {
+                "academic_year": y.academic_year,
+                "amount": number(y.amount),
+                "inflation": number(self.inflation),
+                "base": number(self.base.value),
+                "base_release": self.base.release.name,
+                "base_year": self.base.release.period,
+            }
+            for y in self.years
+        ]
+
+    def html_caption(self) -> str:
+        return (
+            f"Projected cost: ${self.total:,} over {len(self.years)} years at "
+            f"{self.inflation * 100}% a year from {self.base}"
+        )
 
 
 def multi_year_cost(

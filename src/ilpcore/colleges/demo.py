@@ -1,6 +1,6 @@
 """The college step of ``ilp demo``: from the student's career goal to schools, costs and a list.
 
-Wire it in with ``DEMO_STEPS.append(("colleges", demo_step))`` in :mod:`ilpcore.cli.demo`.
+:mod:`ilpcore.cli.demo` runs it as its "colleges" step.
 """
 
 from __future__ import annotations
@@ -95,13 +95,8 @@ def demo_step(context: DemoContext) -> DemoSection:
             annual_rate=DEMO_LOAN_RATE,
             occupation_wage=facts.wage,
         )
-        lines.append(
-            f"{program.title}, {program.award.label}: median debt {money.median_debt}, "
-            f"median earnings {money.median_earnings}, debt-to-earnings "
-            f"{money.debt_to_earnings if money.debt_to_earnings is not None else 'n/a'}, "
-            f"monthly payment {money.monthly_payment.text} over 10 years at "
-            f"{DEMO_LOAN_RATE:.2%}"
-        )
+        lines.append(f"{program.title}, {program.award.label}:")
+        lines += [f"  {item:<40} {figure}" for item, figure in money.figures()]
         data["program"] = {
             "unitid": unitid,
             "cip": program.cip,

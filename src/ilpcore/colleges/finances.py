@@ -10,13 +10,14 @@ state is an input: the caller takes it from the occupation catalog
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
 from ilpcore.colleges.catalog import CollegeCatalog
 from ilpcore.colleges.codes import AwardLevel
 from ilpcore.colleges.figures import SCORECARD_FOS, Figure, Missing, Release
+from ilpcore.colleges.notebook import Tabular, figure_row
 from ilpcore.exceptions import ValidationError
 
 __all__ = [
@@ -62,7 +63,7 @@ def monthly_payment(
 
 
 @attrs.frozen
-class ProgramFinances:
+class ProgramFinances(Tabular):
     """The money side of one program at one institution and award level."""
 
     unitid: int
@@ -79,6 +80,28 @@ class ProgramFinances:
     """Of the median debt under standard 10-year repayment at ``annual_rate``."""
     occupation_wage: Figure | None = None
     """The occupation's median annual wage in the student's state, as given by the caller."""
+
+    def figures(self) -> tuple[tuple[str, Figure], ...]:
+        """Median debt, median earnings, their ratio, the monthly payment, the wage if given;
+        each with its release."""
+        reason = self.median_earnings.reason or self.median_debt.reason or Missing.NOT_PUBLISHED
+        ratio = Figure.of(self.debt_to_earnings, SCORECARD_FOS, reason, unit="")
+        figures = [
+            ("median debt", self.median_debt),
+            ("median earnings", self.median_earnings),
+            ("debt-to-earnings ratio", ratio),
+            (f"monthly payment (10 years at {self.annual_rate})", self.monthly_payment),
+        ]
+        if self.occupation_wage is not None:
+            figures.append(("occupation wage in the state", self.occupation_wage))
+        return tuple(figures)
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """One row per :meth:`figures`."""
+        return [figure_row(item, figure) for item, figure in self.figures()]
+
+    def html_caption(self) -> str:
+        return f"CIP {self.cip} {self.award.label} at UNITID {self.unitid}"
 
 
 def program_finances(

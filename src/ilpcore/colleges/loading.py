@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
-from ilpcore.cache import CacheSetting, cached, file_stamps
+from ilpcore.cache import CacheSetting, cache_dir, cached, file_stamps
 from ilpcore.colleges.catalog import PICKLE_FORMAT, CollegeCatalog
 from ilpcore.colleges.costs import (
     APPLICATION_FEES_FILE,
@@ -24,6 +25,7 @@ from ilpcore.colleges.ipeds import (
     read_completions,
     read_directory,
 )
+from ilpcore.colleges.program_index import ProgramIndex
 from ilpcore.colleges.scorecard import (
     ADMISSIONS_FILE,
     OUTCOMES_FILE,
@@ -54,7 +56,9 @@ def load_colleges(
 
     ``data_dir`` defaults to :func:`~ilpcore.data_location.find_data_dir`
     (``ILPCORE_DATA`` or ``../shared/data``).  The parsed catalog is cached
-    (see :mod:`ilpcore.cache`); ``cache=False`` reads the files.
+    (see :mod:`ilpcore.cache`); ``cache=False`` reads the files.  The program index
+    (:meth:`CollegeCatalog.program_index`) is built on the first program search and
+    cached beside the catalog.
 
     >>> catalog = load_colleges()
     >>> catalog.institution(157085).name
@@ -65,7 +69,7 @@ def load_colleges(
     files = dict(zip(SOURCE_FILES, paths, strict=True))
 
     def build() -> CollegeCatalog:
-        return CollegeCatalog(
+        catalog = CollegeCatalog(
             read_directory(files[DIRECTORY_FILE]),
             read_completions(files[COMPLETIONS_FILE]),
             read_outcomes(files[OUTCOMES_FILE]),
@@ -74,7 +78,21 @@ def load_colleges(
             read_crosswalk(files[CROSSWALK_FILE]),
             read_cip_titles(files[CIP_TITLES_FILE]),
         )
+        return catalog
 
-    return cached(
-        "colleges", file_stamps(paths), build, CollegeCatalog, cache, format=PICKLE_FORMAT
-    )
+    stamps = file_stamps(paths)
+    catalog = cached("colleges", stamps, build, CollegeCatalog, cache, format=PICKLE_FORMAT)
+    if cache_dir(cache) is not None:
+
+        def cached_index(build_index: Callable[[], ProgramIndex]) -> ProgramIndex:
+            return cached(
+                "colleges-program-index",
+                stamps,
+                build_index,
+                ProgramIndex,
+                cache,
+                format=PICKLE_FORMAT,
+            )
+
+        catalog.set_program_index_loader(cached_index)
+    return catalog

@@ -3,26 +3,67 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
 from ilpcore.colleges.admission import Selectivity, selectivity
 from ilpcore.colleges.catalog import CollegeCatalog
+from ilpcore.colleges.codes import CredentialLevel, credential_level_of
 from ilpcore.colleges.cost import CostOfAttendance, cost_of_attendance
 from ilpcore.colleges.figures import IPEDS_C2024_A, IPEDS_HD2024, SCORECARD_FOS, Figure
-from ilpcore.colleges.records import Housing, Institution, Program, Residency
+from ilpcore.colleges.notebook import Tabular
+from ilpcore.colleges.records import Housing, Institution, Outcome, Program, Residency
 
 __all__ = ["CollegeProfile", "college_profile"]
 
 
 @attrs.frozen
-class CollegeProfile:
+class CollegeProfile(Tabular):
     institution: Institution
     cost: CostOfAttendance
     selectivity: Selectivity
     programs: tuple[Program, ...]
     """Every program, most completions first."""
+
+    FRAME_COLUMNS: ClassVar[tuple[str, ...]] = (
+        "unitid",
+        "cip",
+        "title",
+        "award",
+        "completions",
+        "completions_year",
+        "median_earnings",
+        "median_debt",
+        "earnings_horizon",
+        "outcomes_release",
+    )
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """One row per program and award level: completions (IPEDS C2024_A, 2023-24) and the
+        Scorecard outcome of its 4-digit CIP at that credential level, where published."""
+        rows = []
+        for p in self.programs:
+            by_credential: dict[CredentialLevel, Outcome] = {}
+            for outcome in p.outcomes:  # the first of a credential, as catalog.outcome answers
+                by_credential.setdefault(outcome.credential, outcome)
+            for a in p.awards:
+                o = by_credential.get(credential_level_of(a.award))
+                rows.append(
+                    {
+                        "unitid": p.unitid,
+                        "cip": p.cip,
+                        "title": p.title,
+                        "award": a.award.label,
+                        "completions": a.completions,
+                        "completions_year": IPEDS_C2024_A.period,
+                        "median_earnings": None if o is None else o.earnings_median,
+                        "median_debt": None if o is None else o.debt_median,
+                        "earnings_horizon": None if o is None else o.earnings_horizon,
+                        "outcomes_release": str(SCORECARD_FOS),
+                    }
+                )
+        return rows
 
     def to_dict(self, max_programs: int | None = None) -> dict[str, Any]:
         """A JSON-ready dict; every figure names its release and year."""

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from html import escape
-from typing import Any, overload
-
-import attrs
+from typing import Any, TypeVar, overload
 
 from ilpcore.colleges.figures import IPEDS_C2024_A, IPEDS_HD2024, SCORECARD_FOS
+from ilpcore.colleges.notebook import Tabular, number
 from ilpcore.colleges.selector import SelectedCollege
 
-__all__ = ["CollegeResults", "college_record"]
+__all__ = ["COLLEGE_COLUMNS", "CollegeResults", "college_record", "college_row"]
 
+T = TypeVar("T")
 SOURCES = (IPEDS_HD2024, IPEDS_C2024_A, SCORECARD_FOS)
 
 
@@ -60,38 +60,125 @@ def college_record(s: SelectedCollege) -> dict[str, Any]:
     }
 
 
+COLLEGE_COLUMNS: tuple[str, ...] = (
+    "unitid",
+    "name",
+    "city",
+    "state",
+    "level",
+    "control",
+    "community",
+    "size",
+    "hbcu",
+    "tribal",
+    "web_address",
+    "distance_miles",
+    "completions",
+    "matching_programs",
+    "best_median_earnings",
+    "best_median_debt",
+    "best_debt_to_earnings",
+)
+"""The columns of a data frame of colleges (:meth:`CollegeResults.to_pandas`)."""
+
+
+def college_row(s: SelectedCollege) -> dict[str, Any]:
+    """One college as a flat row of :data:`COLLEGE_COLUMNS`: the matching programs are
+    counted, not listed (``to_records`` lists them); the ratio is a ``float``."""
+    row = college_record(s)
+    del row["programs"]
+    row["matching_programs"] = len(s.programs)
+    row["best_debt_to_earnings"] = number(s.best_ratio)
+    return row
+
+
 def _money(value: int | None) -> str:
     return "not published" if value is None else f"${value:,}"
 
 
-@attrs.frozen
-class CollegeResults:
-    """The colleges a search found, in order; behaves as a tuple of :class:`SelectedCollege`."""
+class CollegeResults(Tabular, Sequence[SelectedCollege]):
+    """The colleges a search found, in order; a sequence of :class:`SelectedCollege`.
 
-    colleges: tuple[SelectedCollege, ...]
+    A program search builds each college (with its matching programs) when it is
+    first read, so finding thousands of colleges costs little until they are shown.
+    Two results are equal when they hold equal colleges and the same :attr:`total`.
+    """
+
+    __slots__ = ("_build", "_built", "_pending", "total")
+
     total: int
     """How many matched before ``limit``."""
 
-    def __iter__(self) -> Iterator[SelectedCollege]:
-        return iter(self.colleges)
+    def __init__(self, colleges: Iterable[SelectedCollege], total: int) -> None:
+        self._built: list[SelectedCollege | None] = list(colleges)
+        self._pending: tuple[Any, ...] = ()
+        self._build: Callable[[Any], SelectedCollege] | None = None
+        self.total = total
+
+    @classmethod
+    def deferred(
+        cls, pending: tuple[T, ...], build: Callable[[T], SelectedCollege], total: int
+    ) -> CollegeResults:
+        """Results whose ``k``-th college is ``build(pending[k])``, built when first read."""
+        results = cls((), total)
+        results._built = [None] * len(pending)
+        results._pending = pending
+        results._build = build
+        return results
+
+    def _at(self, k: int) -> SelectedCollege:
+        college = self._built[k]
+        if college is None:
+            assert self._build is not None
+            college = self._built[k] = self._build(self._pending[k])
+        return college
+
+    @property
+    def colleges(self) -> tuple[SelectedCollege, ...]:
+        return tuple(self._at(k) for k in range(len(self._built)))
 
     def __len__(self) -> int:
-        return len(self.colleges)
+        return len(self._built)
+
+    def __iter__(self) -> Iterator[SelectedCollege]:
+        return (self._at(k) for k in range(len(self._built)))
 
     @overload
     def __getitem__(self, i: int) -> SelectedCollege: ...
     @overload
     def __getitem__(self, i: slice) -> tuple[SelectedCollege, ...]: ...
     def __getitem__(self, i: int | slice) -> SelectedCollege | tuple[SelectedCollege, ...]:
-        return self.colleges[i]
+        if isinstance(i, slice):
+            return tuple(self._at(k) for k in range(*i.indices(len(self._built))))
+        if i < 0:
+            i += len(self._built)
+        if not 0 <= i < len(self._built):
+            raise IndexError("college index out of range")
+        return self._at(i)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CollegeResults):
+            return NotImplemented
+        return self.total == other.total and self.colleges == other.colleges
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<CollegeResults: {len(self)} of {self.total} colleges>"
 
     def to_records(self) -> list[dict[str, Any]]:
         """Plain dicts, one per college (``pandas.DataFrame(results.to_records())``)."""
-        return [college_record(s) for s in self.colleges]
+        return [college_record(s) for s in self]
+
+    FRAME_COLUMNS = COLLEGE_COLUMNS
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """One flat row per college (:func:`college_row`), for ``to_pandas()`` / ``to_arrow()``."""
+        return [college_row(s) for s in self]
 
     def text(self) -> str:
-        lines = [f"{len(self.colleges)} of {self.total} colleges"]
-        for s in self.colleges:
+        lines = [f"{len(self)} of {self.total} colleges"]
+        for s in self:
             inst = s.institution
             where = f"{inst.city}, {inst.state}"
             if s.distance_miles is not None:
@@ -111,7 +198,7 @@ class CollegeResults:
 
     def _repr_html_(self) -> str:
         rows = []
-        for s in self.colleges:
+        for s in self:
             inst = s.institution
             programs = "<br>".join(
                 escape(f"{p.title} ({p.award.label}): {_money(p.earnings)} / {_money(p.debt)}")
@@ -132,6 +219,6 @@ class CollegeResults:
             "<th>Place</th><th>Level</th><th>Control</th><th>Completions</th>"
             "<th>Programs: median earnings / median debt</th></tr></thead><tbody>"
             + "".join(rows)
-            + f"</tbody></table><p><small>{escape(str(len(self.colleges)))} of "
+            + f"</tbody></table><p><small>{escape(str(len(self)))} of "
             f"{self.total} colleges. Sources: {sources}</small></p>"
         )

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Final
+from typing import Any, ClassVar, Final
 
 import attrs
 
 from ilpcore.colleges.catalog import CollegeCatalog
+from ilpcore.colleges.notebook import Tabular
 from ilpcore.colleges.records import Institution
 
 __all__ = ["KeywordResults", "ProgramHit", "keyword_search", "words"]
@@ -45,10 +46,34 @@ class ProgramHit:
 
 
 @attrs.frozen
-class KeywordResults:
+class KeywordResults(Tabular):
     query: str
     institutions: tuple[Institution, ...]
     programs: tuple[ProgramHit, ...]
+
+    FRAME_COLUMNS: ClassVar[tuple[str, ...]] = ("kind", "code", "name", "place", "institutions")
+
+    def frame_rows(self) -> list[dict[str, Any]]:
+        """Institutions (code = UNITID), then programs (code = CIP, with how many offer it)."""
+        rows: list[dict[str, Any]] = [
+            {
+                "kind": "institution",
+                "code": str(i.unitid),
+                "name": i.name,
+                "place": f"{i.city}, {i.state}",
+                "institutions": None,
+            }
+            for i in self.institutions
+        ]
+        rows += [
+            {"kind": "program", "code": p.cip, "name": p.title, "place": None,
+             "institutions": p.institutions}
+            for p in self.programs
+        ]  # fmt: skip
+        return rows
+
+    def html_caption(self) -> str:
+        return f"Keyword search {self.query!r} (IPEDS HD2024, C2024_A; CIP 2020 titles)"
 
 
 @attrs.frozen

@@ -10,15 +10,17 @@ Colleges whose sort value is not published come last; ties keep name order.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from ilpcore.colleges.catalog import CollegeCatalog
 from ilpcore.colleges.codes import AwardLevel, CommunityType, Control, Level, Size
-from ilpcore.colleges.geo import miles_between
+from ilpcore.colleges.geo import Place
+from ilpcore.colleges.program_index import ProgramIndex
 from ilpcore.colleges.records import Institution, Outcome
 from ilpcore.exceptions import Problem, ValidationError
 
@@ -32,6 +34,7 @@ __all__ = [
     "SelectedCollege",
     "SortKey",
     "select",
+    "select_by_scan",
 ]
 
 COMMUNITY_KINDS = ("city", "suburb", "town", "rural")
@@ -89,6 +92,21 @@ class CollegeFilter:
             problems.append(("near", f"{self.near} is not a latitude and longitude"))
         if problems:
             raise ValidationError([Problem(p, m) for p, m in problems])
+
+    @property
+    def has_institution_filter(self) -> bool:
+        """Whether any criterion besides programs and distance applies to institutions."""
+        return bool(
+            self.states
+            or self.levels
+            or self.controls
+            or self.community_kinds
+            or self.communities
+            or self.sizes
+            or self.hbcu is not None
+            or self.tribal is not None
+            or self.unitids is not None
+        )
 
     @property
     def has_program_filter(self) -> bool:
@@ -181,6 +199,7 @@ class SelectedCollege:
         return None
 
 
+_MISSING_LAST: Final = 2**62
 _DESCENDING = frozenset({SortKey.EARNINGS, SortKey.COMPLETIONS})
 _NEEDS_PROGRAMS = frozenset({SortKey.EARNINGS, SortKey.DEBT, SortKey.DEBT_TO_EARNINGS})
 
@@ -193,14 +212,137 @@ def select(
 ) -> CollegeResults:
     """The institutions (and programs) that pass ``criteria``, sorted by ``sort``.
 
-    ``limit`` keeps the first results after sorting.
+    ``limit`` keeps the first results after sorting.  A program search reads the
+    catalog's :meth:`~CollegeCatalog.program_index`; its colleges are built when
+    first read, so a search is fast however many colleges it finds.  The result
+    equals :func:`select_by_scan`'s.
     """
+    _check_sort(criteria, sort)
+    if not criteria.has_program_filter:
+        return _select_institutions(catalog, criteria, sort, limit)
+    from ilpcore.colleges.results import CollegeResults
+
+    index = catalog.program_index()
+    spans = index.row_spans(criteria.cips, criteria.awards)
+    by_name = catalog.by_name
+    ranks = sorted(index.ranks(spans))
+    ranks, distances = _institution_filter(catalog, criteria, ranks)
+    if sort is not SortKey.NAME:
+        ranks.sort(key=_sort_keys(index, spans, sort, distances))
+
+    code_spans = index.code_spans(criteria.cips) if criteria.cips else [(0, len(index.codes))]
+    award_values = frozenset(a.value for a in criteria.awards)
+    title = catalog.cip_title
+
+    def build(r: int) -> SelectedCollege:
+        inst = by_name[r]
+        programs = [
+            ProgramMatch(cip, title(cip), award, n, outcome)
+            for cip, award, n, outcome in catalog.indexed_rows(
+                inst.unitid, code_spans, award_values
+            )
+        ]
+        if len(criteria.cips) > 1:  # ordered like _matching_programs
+            programs.sort(key=lambda p: (p.cip, p.award.value))
+        completions = sum(p.completions for p in programs)
+        return SelectedCollege(inst, tuple(programs), distances.get(r), completions)
+
+    shown = ranks[:limit] if limit is not None else ranks
+    return CollegeResults.deferred(tuple(shown), build, len(ranks))
+
+
+def _institution_filter(
+    catalog: CollegeCatalog, criteria: CollegeFilter, ranks: list[int] | None
+) -> tuple[list[int], dict[int, float | None]]:
+    """The name ranks (ascending) among ``ranks`` (every institution when ``None``) that pass
+    the institution-level and distance criteria, and the distance of each when measured."""
+    by_name = catalog.by_name
+    if criteria.within_miles is not None and criteria.near is not None:
+        box = Place(criteria.near, criteria.within_miles).box or 0.0
+        band = catalog.ranks_between_latitudes(criteria.near[0] - box, criteria.near[0] + box)
+        ranks = band if ranks is None else sorted(set(band).intersection(ranks))
+    if ranks is None:
+        if criteria.states:
+            ranks = catalog.name_ranks(i.unitid for i in catalog.in_states(criteria.states))
+        else:
+            ranks = list(range(len(by_name)))
+    if criteria.has_institution_filter:
+        keep = criteria.keeps
+        ranks = [r for r in ranks if keep(by_name[r])]
+    distances: dict[int, float | None] = {}
+    if criteria.near is not None:
+        place = Place(criteria.near, criteria.within_miles)
+        near_enough = []
+        for r in ranks:
+            passes, distances[r] = place.measure(by_name[r])
+            if passes:
+                near_enough.append(r)
+        ranks = near_enough
+    return ranks, distances
+
+
+def _select_institutions(
+    catalog: CollegeCatalog, criteria: CollegeFilter, sort: SortKey, limit: int | None
+) -> CollegeResults:
+    """:func:`select` without a program filter; colleges are built when first read."""
+    from ilpcore.colleges.results import CollegeResults
+
+    ranks, distances = _institution_filter(catalog, criteria, None)
+    by_name = catalog.by_name
+    if sort is SortKey.COMPLETIONS:
+        total = catalog.total_completions
+        ranks.sort(key=lambda r: -total(by_name[r].unitid))
+    elif sort is SortKey.DISTANCE:
+        ranks.sort(key=lambda r: math.inf if (d := distances.get(r)) is None else d)
+
+    def build(r: int) -> SelectedCollege:
+        inst = by_name[r]
+        return SelectedCollege(inst, (), distances.get(r), catalog.total_completions(inst.unitid))
+
+    shown = ranks[:limit] if limit is not None else ranks
+    return CollegeResults.deferred(tuple(shown), build, len(ranks))
+
+
+def _sort_keys(
+    index: ProgramIndex,
+    spans: list[tuple[int, int]],
+    sort: SortKey,
+    distances: dict[int, float | None],
+) -> Callable[[int], float | int]:
+    """Name rank → what it sorts by, ascending, "not published" after every value
+    (so that a stable sort of the name-ordered ranks orders like :func:`select_by_scan`)."""
+    if sort is SortKey.DISTANCE:
+        return {r: math.inf if d is None else d for r, d in distances.items()}.__getitem__
+    if sort is SortKey.COMPLETIONS:
+        return [-n for n in index.totals(spans)].__getitem__
+    if sort is SortKey.EARNINGS:
+        highest = index.best("earnings", spans, highest=True)
+        return [_MISSING_LAST if v < 0 else -v for v in highest].__getitem__
+    column = "debt" if sort is SortKey.DEBT else "ratio"
+    lowest = index.best(column, spans, highest=False)
+    return [_MISSING_LAST if v < 0 else v for v in lowest].__getitem__
+
+
+def _check_sort(criteria: CollegeFilter, sort: SortKey) -> None:
     if sort in _NEEDS_PROGRAMS and not criteria.has_program_filter:
         raise ValidationError.at(
             "sort", f"sorting by {sort.value} needs a program filter (cips or awards)"
         )
     if sort is SortKey.DISTANCE and criteria.near is None:
         raise ValidationError.at("sort", "sorting by distance needs a place (near)")
+
+
+def select_by_scan(
+    catalog: CollegeCatalog,
+    criteria: CollegeFilter = CollegeFilter(),
+    sort: SortKey = SortKey.NAME,
+    limit: int | None = None,
+) -> CollegeResults:
+    """:func:`select` by visiting every candidate institution and its programs.
+
+    No index: the plain definition that :func:`select`'s program index is tested against.
+    """
+    _check_sort(criteria, sort)
     candidates: Iterable[Institution] = (
         catalog.in_states(criteria.states) if criteria.states else catalog.by_name
     )
@@ -208,23 +350,14 @@ def select(
         offering = frozenset().union(*(catalog.offering(c) for c in criteria.cips))
         candidates = [i for i in candidates if i.unitid in offering]
     keep = criteria.keeps
-    # degrees of latitude that surely lie beyond within_miles (a degree is at least 68.7 miles)
-    box = None if criteria.within_miles is None else criteria.within_miles / 68.0 + 0.01
+    place = Place(criteria.near, criteria.within_miles)
     out: list[SelectedCollege] = []
     for inst in candidates:
         if not keep(inst):
             continue
-        distance = None
-        if criteria.near is not None:
-            if inst.latitude is None or inst.longitude is None:
-                if criteria.within_miles is not None:
-                    continue
-            else:
-                if box is not None and abs(inst.latitude - criteria.near[0]) > box:
-                    continue
-                distance = miles_between(criteria.near, (inst.latitude, inst.longitude))
-                if criteria.within_miles is not None and distance > criteria.within_miles:
-                    continue
+        passes, distance = place.measure(inst)
+        if not passes:
+            continue
         if criteria.has_program_filter:
             programs = _matching_programs(catalog, inst.unitid, criteria)
             if not programs:

@@ -16,11 +16,12 @@ from typing import Final
 from ilpcore.colleges.codes import AwardLevel, CredentialLevel
 from ilpcore.colleges.records import Outcome, ProgramRecord
 
-__all__ = ["OutcomeTable", "ProgramTable"]
+__all__ = ["AWARD_LEVELS", "OutcomeTable", "ProgramTable"]
 
 NONE: Final = -1
 HORIZONS: Final = (None, "4yr_after_completion", "1yr_after_completion")
-_AWARDS: Final = {a.value: a for a in AwardLevel}
+AWARD_LEVELS: Final = {a.value: a for a in AwardLevel}
+"""Award level value → member."""
 _CREDENTIALS: Final = {c.value: c for c in CredentialLevel}
 
 
@@ -106,7 +107,7 @@ class ProgramTable:
         start, end = self.ranges.get(unitid, (0, 0))
         codes, cips, award, completions = self.codes, self.cips, self.award, self.completions
         for i in range(start, end):
-            yield codes[cips[i]], _AWARDS[award[i]], completions[i]
+            yield codes[cips[i]], AWARD_LEVELS[award[i]], completions[i]
 
     def rows_with_prefix(self, unitid: int, prefix: str) -> Iterator[tuple[str, AwardLevel, int]]:
         """The rows of one institution whose CIP starts with ``prefix`` (binary search)."""
@@ -118,7 +119,7 @@ class ProgramTable:
             cip = codes[cips[i]]
             if not cip.startswith(prefix):
                 break
-            yield cip, _AWARDS[award[i]], completions[i]
+            yield cip, AWARD_LEVELS[award[i]], completions[i]
             i += 1
 
     def records(self) -> Iterator[ProgramRecord]:
@@ -228,17 +229,21 @@ class OutcomeTable:
         wanted = credential.value
         while i < end and codes[cips[i]] == cip4:
             if self.credential[i] == wanted:
-                return Outcome(
-                    unitid,
-                    cip4,
-                    credential,
-                    _opt(self.completers[i]),
-                    _opt(self.earnings[i]),
-                    HORIZONS[self.horizon[i]],
-                    _opt(self.debt[i]),
-                )
+                return self.at(i, unitid)
             i += 1
         return None
+
+    def at(self, i: int, unitid: int) -> Outcome:
+        """The outcome in row ``i`` (of institution ``unitid``)."""
+        return Outcome(
+            unitid,
+            self.codes[self.cips[i]],
+            _CREDENTIALS[self.credential[i]],
+            _opt(self.completers[i]),
+            _opt(self.earnings[i]),
+            HORIZONS[self.horizon[i]],
+            _opt(self.debt[i]),
+        )
 
     def records(self) -> Iterator[Outcome]:
         for unitid in self.ranges:

@@ -1,0 +1,221 @@
+"""The program-level index: completions rows grouped by award level and CIP code.
+
+A program search ("nursing bachelor's, by earnings") asks for the rows of some
+CIP codes at some award levels.  Here every completions row sits in a block of
+its award level and 6-digit CIP code; blocks are ordered by award, then CIP
+code, so the rows of one award level whose CIP starts with any prefix (``51``,
+``51.38``, ``51.3801``) are one contiguous slice.  Beside each row are its
+sort keys, looked up once when the index is built: the Scorecard median
+earnings, median debt and debt-to-earnings ratio of its 4-digit CIP and
+credential level, and its completions.  ``-1`` stands for "not published"
+and never leaves this module as a number.
+
+The index is built once per catalog, on the first program search (building it
+at every cold load would cost a tenth of the 2-second goal for a load); a catalog
+from :func:`ilpcore.colleges.load_colleges` keeps it in the cache beside itself,
+so later processes read it instead of building it.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate, compress, repeat
+from operator import add
+from typing import Final
+
+from ilpcore.colleges.codes import AwardLevel, credential_level_of
+from ilpcore.colleges.tables import NONE, OutcomeTable, ProgramTable
+
+__all__ = ["ProgramIndex", "ratio_hundredths"]
+
+_ABOVE_ALL: Final = 2**62
+_CREDENTIAL_OF: Final = {a.value: credential_level_of(a).value for a in AwardLevel}
+
+
+def ratio_hundredths(debt: int, earnings: int) -> int:
+    """``debt / earnings`` in hundredths, rounded half to even like ``Decimal.quantize``.
+
+    >>> ratio_hundredths(25000, 50000), ratio_hundredths(1, 8), ratio_hundredths(3, 8)
+    (50, 12, 38)
+    """
+    q, r = divmod(debt * 100, earnings)
+    if 2 * r > earnings or (2 * r == earnings and q % 2 == 1):
+        q += 1
+    return q
+
+
+def _expanded(ranges: dict[int, tuple[int, int]], size: int) -> list[int]:
+    """The UNITID of each row of a table grouped by ``ranges``."""
+    out = [0] * size
+    for unitid, (start, end) in ranges.items():
+        out[start:end] = [unitid] * (end - start)
+    return out
+
+
+class ProgramIndex:
+    """Completions rows by award level and CIP code, with their sort keys."""
+
+    __slots__ = (
+        "awards",
+        "codes",
+        "completions",
+        "debt",
+        "earnings",
+        "outcome_row",
+        "published",
+        "rank",
+        "ratio",
+        "size",
+        "starts",
+    )
+
+    def __init__(
+        self, programs: ProgramTable, outcomes: OutcomeTable, rank_of: Mapping[int, int]
+    ) -> None:
+        """``rank_of`` maps each UNITID to its institution's position in name order."""
+        self.size = len(rank_of)
+        """How many institutions (ranks run from 0 to ``size - 1``)."""
+        self.codes: tuple[str, ...] = programs.codes
+        """The 6-digit CIP codes, sorted (the table's own)."""
+        self.awards: tuple[int, ...] = tuple(sorted(set(programs.award)))
+        """The award level values present, sorted."""
+        # The build runs at every cold load, so its loops are C-level (map, sorted, dict).
+        n_codes, n_rows = len(self.codes), len(programs)
+        block_base = [0] * 256  # award value → first block of its award level
+        for k, award in enumerate(self.awards):
+            block_base[award] = k * n_codes
+        blocks = list(map(add, map(block_base.__getitem__, programs.award), programs.cips))
+        order = sorted(range(n_rows), key=blocks.__getitem__)  # stable: UNITID order kept
+        counts = [0] * (len(self.awards) * n_codes)
+        for block in blocks:
+            counts[block] += 1
+        self.starts = array("i", [0, *accumulate(counts)])
+        """Block ``award_index * len(codes) + code_index`` holds rows
+        ``starts[block]`` to ``starts[block + 1]``."""
+        unitids = _expanded(programs.ranges, n_rows)
+        self.outcome_row = _outcome_rows(programs, outcomes, unitids)
+        """By completions row (table order): the row of its Scorecard outcome, else ``-1``."""
+        ranks = list(map(rank_of.__getitem__, unitids))
+        self.rank = array("i", map(ranks.__getitem__, order))
+        """The name rank of each row's institution."""
+        self.completions = array("i", map(programs.completions.__getitem__, order))
+        hits = list(map(self.outcome_row.__getitem__, order))
+        # index -1 (no outcome) reads the NONE appended at the end
+        self.earnings = array("i", map([*outcomes.earnings, NONE].__getitem__, hits))
+        self.debt = array("i", map([*outcomes.debt, NONE].__getitem__, hits))
+        ratios = [
+            NONE if d == NONE or e <= 0 else ratio_hundredths(d, e)
+            for d, e in zip(outcomes.debt, outcomes.earnings, strict=True)
+        ]
+        self.ratio = array("i", map([*ratios, NONE].__getitem__, hits))
+        """Median debt / median earnings in hundredths (``-1`` unless both are published)."""
+        columns = (("earnings", self.earnings), ("debt", self.debt), ("ratio", self.ratio))
+        self.published = {name: bytes(map(NONE.__ne__, column)) for name, column in columns}
+        """Column name → a byte per row, 1 where the value is published (to skip the rest fast)."""
+
+    def code_spans(self, prefixes: Iterable[str]) -> list[tuple[int, int]]:
+        """Disjoint, sorted ranges of code indexes whose CIP starts with any of ``prefixes``."""
+        spans = []
+        codes = self.codes
+        for prefix in prefixes:
+            lo = bisect_left(codes, prefix)
+            hi = lo
+            while hi < len(codes) and codes[hi].startswith(prefix):
+                hi += 1
+            if hi > lo:
+                spans.append((lo, hi))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for lo, hi in spans:
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
+        return merged
+
+    def row_spans(
+        self, prefixes: Iterable[str], awards: Iterable[AwardLevel]
+    ) -> list[tuple[int, int]]:
+        """Ranges of index rows with a CIP of any of ``prefixes`` (every CIP when empty) and
+        any of ``awards`` (every award level when empty)."""
+        wanted = {a.value for a in awards}
+        prefix_list = list(prefixes)
+        codes = self.code_spans(prefix_list) if prefix_list else [(0, len(self.codes))]
+        n_codes, starts = len(self.codes), self.starts
+        out = []
+        for k, award in enumerate(self.awards):
+            if wanted and award not in wanted:
+                continue
+            base = k * n_codes
+            for lo, hi in codes:
+                start, end = starts[base + lo], starts[base + hi]
+                if end > start:
+                    out.append((start, end))
+        return out
+
+    def ranks(self, spans: Sequence[tuple[int, int]]) -> set[int]:
+        """The name ranks of the institutions with a row in ``spans``."""
+        found: set[int] = set()
+        rank = self.rank
+        for start, end in spans:
+            found.update(rank[start:end])
+        return found
+
+    def best(self, name: str, spans: Sequence[tuple[int, int]], highest: bool) -> list[int]:
+        """Per name rank, the highest (or lowest) published value of column ``name``
+        (``earnings``, ``debt`` or ``ratio``) over ``spans``; ``-1`` where none is."""
+        column: array[int] = getattr(self, name)
+        published = self.published[name]
+        rank = self.rank
+        if highest:
+            best = [NONE] * self.size
+            for start, end in spans:
+                pairs = zip(rank[start:end], column[start:end], strict=True)
+                for r, v in compress(pairs, published[start:end]):
+                    if v > best[r]:
+                        best[r] = v
+            return best
+        lowest = [_ABOVE_ALL] * self.size
+        for start, end in spans:
+            pairs = zip(rank[start:end], column[start:end], strict=True)
+            for r, v in compress(pairs, published[start:end]):
+                if v < lowest[r]:
+                    lowest[r] = v
+        return [NONE if v == _ABOVE_ALL else v for v in lowest]
+
+    def totals(self, spans: Sequence[tuple[int, int]]) -> list[int]:
+        """Per name rank, completions summed over ``spans``."""
+        total = [0] * self.size
+        rank, completions = self.rank, self.completions
+        for start, end in spans:
+            for r, n in zip(rank[start:end], completions[start:end], strict=True):
+                total[r] += n
+        return total
+
+
+def _outcome_rows(programs: ProgramTable, outcomes: OutcomeTable, unitids: list[int]) -> array[int]:
+    """For each completions row, the row of its Scorecard outcome (first of its UNITID,
+    4-digit CIP and credential level, as :meth:`OutcomeTable.find` answers), else ``-1``."""
+    keys = list(
+        zip(
+            _expanded(outcomes.ranges, len(outcomes)),
+            outcomes.cips,
+            outcomes.credential,
+            strict=False,
+        )
+    )
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=False))
+    cip4_index = {c: k for k, c in enumerate(outcomes.codes)}
+    code4 = [cip4_index.get(code[:5], -1) for code in programs.codes]
+    credential = [0] * 256
+    for award, level in _CREDENTIAL_OF.items():
+        credential[award] = level
+    wanted = zip(
+        unitids,
+        map(code4.__getitem__, programs.cips),
+        map(credential.__getitem__, programs.award),
+        strict=False,
+    )
+    return array("i", map(first.get, wanted, repeat(-1)))

@@ -1,0 +1,127 @@
+"""The program index: indexed program searches equal the plain scan on the real catalog."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import TypeVar
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ilpcore.colleges import (
+    AwardLevel,
+    CollegeCatalog,
+    CollegeFilter,
+    Control,
+    Level,
+    SortKey,
+    load_colleges,
+)
+from ilpcore.colleges import select as select_indexed
+from ilpcore.colleges.program_index import ProgramIndex, ratio_hundredths
+from ilpcore.colleges.selector import COMMUNITY_KINDS, select_by_scan
+
+T = TypeVar("T")
+STATES = ("KY", "OH", "CA", "TX", "PR", "WY", "NY")
+CIPS = (
+    "51", "52", "11", "47", "14", "26", "42", "13",  # 2-digit families
+    "51.38", "51.09", "11.07", "52.02", "12.05", "46.03",  # 4-digit
+    "51.3801", "11.0701", "47.0604", "52.0201", "13.1202", "99.9999",  # 6-digit (last: none)
+)  # fmt: skip
+PLACES = ((38.03, -84.50), (34.05, -118.24), (40.71, -74.0), (61.2, -149.9))
+
+
+def _some(values: tuple[T, ...], most: int = 2) -> st.SearchStrategy[frozenset[T]]:
+    return st.frozensets(st.sampled_from(values), max_size=most)
+
+
+def _nudged(place: tuple[float, float]) -> tuple[float, float]:
+    return (place[0] + 0.37, place[1] - 0.21)
+
+
+@st.composite
+def program_filters(draw: st.DrawFn) -> CollegeFilter:
+    cips = draw(_some(CIPS, 3))
+    awards = draw(_some(tuple(AwardLevel), 3))
+    near = draw(st.none() | st.sampled_from(PLACES) | st.sampled_from(PLACES).map(_nudged))
+    within = None if near is None else draw(st.none() | st.sampled_from((25.0, 150.0, 600.0)))
+    return CollegeFilter(
+        states=draw(_some(STATES, 3)),
+        levels=draw(_some(tuple(Level), 1)),
+        controls=draw(_some(tuple(Control), 2)),
+        community_kinds=draw(_some(COMMUNITY_KINDS, 2)),
+        cips=cips,
+        awards=awards,
+        near=near,
+        within_miles=within,
+        hbcu=draw(st.none() | st.booleans()),
+    )
+
+
+@settings(max_examples=80, deadline=None)
+@given(program_filters(), st.sampled_from(tuple(SortKey)), st.none() | st.integers(0, 30))
+def test_select_equals_the_plain_scan(
+    catalog: CollegeCatalog, criteria: CollegeFilter, sort: SortKey, limit: int | None
+) -> None:
+    if (sort is SortKey.DISTANCE and criteria.near is None) or (
+        sort in (SortKey.EARNINGS, SortKey.DEBT, SortKey.DEBT_TO_EARNINGS)
+        and not criteria.has_program_filter
+    ):
+        sort = SortKey.NAME
+    indexed = select_indexed(catalog, criteria, sort, limit)
+    scanned = select_by_scan(catalog, criteria, sort, limit)
+    assert indexed.total == scanned.total
+    assert indexed.colleges == scanned.colleges
+    assert indexed == scanned
+
+
+def test_nationwide_nursing_by_earnings_equals_the_scan(catalog: CollegeCatalog) -> None:
+    criteria = CollegeFilter(cips=frozenset({"51.3801"}), awards=frozenset({AwardLevel.BACHELOR}))
+    indexed = select_indexed(catalog, criteria, SortKey.EARNINGS)
+    assert indexed.total > 500
+    assert indexed == select_by_scan(catalog, criteria, SortKey.EARNINGS)
+    earnings = [s.best_earnings for s in indexed]
+    assert earnings[0] is not None
+    assert earnings[0] >= max(e for e in earnings if e is not None)
+
+
+def test_results_build_each_college_when_first_read(catalog: CollegeCatalog) -> None:
+    found = select_indexed(catalog, CollegeFilter(cips=frozenset({"51"})), SortKey.COMPLETIONS)
+    assert found._built.count(None) == len(found) > 1000  # nothing built yet
+    first = found[0]
+    assert found[0] is first
+    assert found._built.count(None) == len(found) - 1
+    assert found[-1] is found.colleges[-1]
+    assert found[1:3] == found.colleges[1:3]
+
+
+@given(st.integers(0, 10**7), st.integers(1, 10**7))
+def test_ratio_hundredths_equals_decimal_quantize(debt: int, earnings: int) -> None:
+    expected = (Decimal(debt) / Decimal(earnings)).quantize(Decimal("0.01"))
+    assert ratio_hundredths(debt, earnings) == int(expected * 100)
+
+
+def test_index_is_cached_beside_the_catalog(data_dir: Path, tmp_path: Path) -> None:
+    catalog = load_colleges(data_dir, cache=tmp_path)
+    assert catalog._program_index is None  # not built by the load itself
+    assert not list(tmp_path.glob("colleges-program-index-*"))
+    index = catalog.program_index()
+    assert index is catalog.program_index()
+    assert len(index.rank) == catalog.program_count
+    assert index.size == len(catalog)
+    assert len(list(tmp_path.glob("colleges-program-index-*.pickle"))) == 1
+    reloaded = load_colleges(data_dir, cache=tmp_path)
+    assert reloaded is not catalog
+    assert reloaded._program_index is None
+    again = reloaded.program_index()  # read from the cache file, not rebuilt
+    assert again is not index
+    for name in ProgramIndex.__slots__:
+        assert getattr(again, name) == getattr(index, name)
+
+
+def test_index_without_a_cache_is_built_in_memory(catalog: CollegeCatalog) -> None:
+    plain = CollegeCatalog.from_records(*catalog.records()[:2])
+    assert plain._index_loader is None
+    criteria = CollegeFilter(cips=frozenset({"11.07"}), awards=frozenset({AwardLevel.BACHELOR}))
+    assert select_indexed(plain, criteria) == select_by_scan(plain, criteria)
