@@ -32,6 +32,7 @@ def demo_steps() -> list[tuple[str, DemoStep]]:
     from ilpcore.audit.demo import review_cycle_step
     from ilpcore.cli.store_demo import store_step
     from ilpcore.colleges.demo import demo_step as colleges_step
+    from ilpcore.interop.demo import district_step
     from ilpcore.matching.demo import match_step
     from ilpcore.portfolio.demo import demo_step as portfolio_step
     from ilpcore.requirements.demo import audit_step
@@ -46,6 +47,7 @@ def demo_steps() -> list[tuple[str, DemoStep]]:
         ("store", store_step),
         ("reviews", review_cycle_step),
         ("portfolio", portfolio_step),
+        ("district", district_step),
     ]
 
 
