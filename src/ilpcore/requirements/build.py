@@ -17,6 +17,7 @@ from ilpcore.requirements.fixed import (
     timing_status,
 )
 from ilpcore.requirements.inputs import Milestone, Override, OverrideAction, tier_of
+from ilpcore.requirements.problem import Problem as SolverProblem
 from ilpcore.requirements.rules import (
     AssessmentRequirement,
     Cap,
@@ -30,7 +31,6 @@ from ilpcore.requirements.rules import (
     TimingRequirement,
 )
 from ilpcore.requirements.ruleset import RuleSet
-from ilpcore.requirements.solver import Problem as SolverProblem
 
 __all__ = ["Built", "Node", "build"]
 

@@ -1,0 +1,137 @@
+"""The status penalty of a group of exclusive siblings, bounded jointly over the tiers.
+
+The audit's cost puts the status penalty last: it only separates assignments whose unmet
+requirements, missing credits and missing courses are equal.  So a lower bound on the
+penalty may assume the missing credits are at their own lower bound ``missing``.  Then, at
+each tier ``t``, the members not yet satisfied at ``t`` (the set ``N``) must absorb every
+later course they receive and the ``missing`` credits, while the others are filled by courses
+of tier ``t`` or earlier.  Whether a set ``N`` admits that is a max-flow (the fractional
+relaxation: courses may be split, so no assignment of whole courses does better), and a
+larger ``N`` only helps, so the fewest members unsatisfied at ``t`` is the size of the
+smallest feasible ``N``.  The penalty is the sum of those counts over the tiers.
+
+>>> # Two members need 2 units each; one completed course (2) and one planned (2) reach both.
+>>> joint_penalty((1, 2), {1: 2, 2: 2}, {1: [0] * 4, 2: [0] * 4},
+...               {(0, (1, 2)): 2, (3, (1, 2)): 2}, (0, 3), 0, [0] * 4, {})
+3
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+
+from ilpcore.requirements.flow import bipartite_flow
+from ilpcore.requirements.problem import TIERS
+
+__all__ = ["JOINT_BUDGET", "joint_penalty"]
+
+JOINT_BUDGET = 256
+"""Candidate sets tried per tier; past it the bound stops at the size reached (still valid:
+every smaller size was refuted)."""
+
+_Supply = list[tuple[int, tuple[int, ...]]]
+
+
+def joint_penalty(
+    members: Sequence[int],
+    need: Mapping[int, int],
+    cum: Mapping[int, Sequence[int]],
+    pending: Mapping[tuple[int, tuple[int, ...]], int],
+    tiers: Sequence[int],
+    missing: int,
+    floor: Sequence[int],
+    memo: dict[tuple[object, ...], int],
+) -> int:
+    """The bound for ``members`` (see the module docstring).
+
+    ``cum[j][t]``: credits already counted toward member ``j`` by courses of tier ``t`` or
+    earlier; ``pending[(tier, reach)]``: credits of unassigned courses of that tier reaching
+    those members; ``tiers``: the tiers present, ascending, with 0; ``floor[t]``: a known lower
+    bound on the members unsatisfied at ``t``; ``memo``: flows already computed.
+    """
+    final = {j: need[j] - cum[j][TIERS - 1] for j in members}
+    total = 0
+    for x, t in enumerate(tiers):
+        span = (tiers[x + 1] if x + 1 < len(tiers) else TIERS) - t
+        demand_t = {j: need[j] - cum[j][t] for j in members if need[j] > cum[j][t]}
+        if not demand_t:
+            continue
+        early = [(amt, key) for (tier, key), amt in pending.items() if tier <= t]
+        late = [(amt, key) for (tier, key), amt in pending.items() if tier > t]
+        reach_early = dict.fromkeys(demand_t, 0)
+        for amt, key in early:
+            for j in key:
+                if j in reach_early:
+                    reach_early[j] += amt
+        forced = tuple(j for j in demand_t if demand_t[j] > reach_early[j])
+        free = [j for j in demand_t if j not in forced]
+        size = max(len(forced), floor[t])
+        tries = [0]
+        while size < len(demand_t):
+            verdict = _any_feasible(size, forced, free, demand_t, final, early, late, missing,
+                                    memo, tries)  # fmt: skip
+            if verdict is not False:  # feasible, or out of budget: stop at this size
+                break
+            size += 1
+        total += span * size
+    return total
+
+
+def _any_feasible(
+    size: int,
+    forced: tuple[int, ...],
+    free: list[int],
+    demand_t: dict[int, int],
+    final: dict[int, int],
+    early: _Supply,
+    late: _Supply,
+    missing: int,
+    memo: dict[tuple[object, ...], int],
+    tries: list[int],
+) -> bool | None:
+    """Whether some set of ``size`` unsatisfied members (with ``forced``) admits a flow;
+    ``None`` when the budget ran out before an answer."""
+    for more in combinations(free, size - len(forced)):
+        tries[0] += 1
+        if tries[0] > JOINT_BUDGET:
+            return None
+        unsat = set(forced).union(more)
+        demand = {}
+        for j, d in demand_t.items():
+            if j in unsat:
+                if final[j] > 0:
+                    demand[j] = final[j]
+            else:
+                demand[j] = d
+        want = sum(demand.values())
+        if want == 0:
+            return True
+        supply = list(early)
+        supply += [(amt, tuple(j for j in key if j in unsat)) for amt, key in late]
+        if missing:
+            supply.append((missing, tuple(sorted(unsat))))
+        if not _hall_singletons(supply, demand, want):
+            continue
+        key = (tuple(supply), tuple(sorted(demand.items())))
+        covered = memo.get(key, -1)
+        if covered < 0:
+            covered = memo[key] = bipartite_flow(supply, demand)
+        if covered >= want:
+            return True
+    return False
+
+
+def _hall_singletons(supply: _Supply, demand: dict[int, int], want: int) -> bool:
+    """Necessary for a full flow: enough supply reaches all demands, and each demand."""
+    reaching = dict.fromkeys(demand, 0)
+    total = 0
+    for amt, key in supply:
+        hit = False
+        for j in key:
+            if j in reaching:
+                reaching[j] += amt
+                hit = True
+        if hit:
+            total += amt
+    return total >= want and all(reaching[j] >= d for j, d in demand.items())
