@@ -20,17 +20,39 @@ class ExclusiveGroups:
     """The groups each course can reach."""
 
 
+_Structure = tuple[tuple[tuple[int, ...], ...], tuple[int, ...], dict[int, int]]
+_CACHE: dict[tuple[object, ...], _Structure] = {}
+_MAX_CACHED = 256
+
+
 def exclusive_groups(
     p: Problem, capped: set[int], unions: list[tuple[int, ...]]
 ) -> ExclusiveGroups:
     """Groups of requirements under one node that never share a course (requirements that
     do share keep their own bounds).  Children that need nothing themselves and only group
     others are looked through, so their children compete in the group; each requirement is
-    in at most one group."""
+    in at most one group.
+
+    The groups depend on the tree and on which options exist, not on the courses' credits or
+    tiers: students audited against one rule set mostly share them, so they are cached.
+    """
+    distinct = frozenset(o for opts in p.options for o in opts)
+    key = (p.children, p.choose, p.need_credits, p.need_courses, p.fixed, p.waived,
+           frozenset(capped), distinct)  # fmt: skip
+    hit = _CACHE.get(key)
+    if hit is None:
+        if len(_CACHE) >= _MAX_CACHED:
+            _CACHE.clear()
+        hit = _CACHE[key] = _structure(p, capped, distinct)
+    groups, group_of, node_group = hit
+    of_course = tuple(tuple(sorted({node_group[j] for j in u if j in node_group})) for u in unions)
+    return ExclusiveGroups(groups, group_of, of_course)
+
+
+def _structure(p: Problem, capped: set[int], distinct: frozenset[tuple[int, ...]]) -> _Structure:
     n = len(p.parent)
     group_of = [-1] * n
     groups: list[tuple[int, ...]] = []
-    distinct = {o for opts in p.options for o in opts}
     absorbed: set[int] = set()
 
     def transparent(j: int) -> bool:
@@ -67,5 +89,4 @@ def exclusive_groups(
         group_of[i] = len(groups)
         groups.append(members)
     node_group = {j: g for g, members in enumerate(groups) for j in members}
-    of_course = tuple(tuple(sorted({node_group[j] for j in u if j in node_group})) for u in unions)
-    return ExclusiveGroups(tuple(groups), tuple(group_of), of_course)
+    return tuple(groups), tuple(group_of), node_group

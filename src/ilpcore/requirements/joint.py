@@ -12,25 +12,27 @@ smallest feasible ``N``.  The penalty is the sum of those counts over the tiers.
 
 >>> # Two members need 2 units each; one completed course (2) and one planned (2) reach both.
 >>> joint_penalty((1, 2), {1: 2, 2: 2}, {1: [0] * 4, 2: [0] * 4},
-...               {(0, (1, 2)): 2, (3, (1, 2)): 2}, (0, 3), 0, [0] * 4, {})
+...               {(0, (1, 2)): 2, (3, (1, 2)): 2}, (0, 3), 0, [0] * 4, {})[0]
 3
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from itertools import combinations
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain, combinations
 
 from ilpcore.requirements.flow import bipartite_flow
 from ilpcore.requirements.problem import TIERS
 
-__all__ = ["JOINT_BUDGET", "joint_penalty"]
+__all__ = ["JOINT_BUDGET", "Witness", "joint_penalty"]
 
 JOINT_BUDGET = 256
 """Candidate sets tried per tier; past it the bound stops at the size reached (still valid:
 every smaller size was refuted)."""
 
 _Supply = list[tuple[int, tuple[int, ...]]]
+Witness = tuple[int, tuple[int, ...]]
+"""The fewest members unsatisfied at a tier, and a feasible set of that size."""
 
 
 def joint_penalty(
@@ -42,21 +44,28 @@ def joint_penalty(
     missing: int,
     floor: Sequence[int],
     memo: dict[tuple[object, ...], int],
-) -> int:
+    hint: Sequence[Witness | None] = (),
+) -> tuple[int, list[Witness | None]]:
     """The bound for ``members`` (see the module docstring).
 
     ``cum[j][t]``: credits already counted toward member ``j`` by courses of tier ``t`` or
     earlier; ``pending[(tier, reach)]``: credits of unassigned courses of that tier reaching
     those members; ``tiers``: the tiers present, ascending, with 0; ``floor[t]``: a known lower
-    bound on the members unsatisfied at ``t``; ``memo``: flows already computed.
+    bound on the members unsatisfied at ``t``; ``memo``: flows already computed; ``hint``,
+    what this returned (per tier) for a state this one refines (a course assigned since): its
+    sizes are floors here, and its sets are tried first.  Returns the bound and, per tier, the
+    smallest unsatisfied set found (``None`` if none was).
     """
     final = {j: need[j] - cum[j][TIERS - 1] for j in members}
     total = 0
+    found: list[Witness | None] = [None] * TIERS
     for x, t in enumerate(tiers):
         span = (tiers[x + 1] if x + 1 < len(tiers) else TIERS) - t
         demand_t = {j: need[j] - cum[j][t] for j in members if need[j] > cum[j][t]}
         if not demand_t:
+            found[t] = (0, ())
             continue
+        before = hint[t] if hint else None
         early = [(amt, key) for (tier, key), amt in pending.items() if tier <= t]
         late = [(amt, key) for (tier, key), amt in pending.items() if tier > t]
         reach_early = dict.fromkeys(demand_t, 0)
@@ -66,16 +75,21 @@ def joint_penalty(
                     reach_early[j] += amt
         forced = tuple(j for j in demand_t if demand_t[j] > reach_early[j])
         free = [j for j in demand_t if j not in forced]
-        size = max(len(forced), floor[t])
+        size = max(len(forced), floor[t], before[0] if before else 0)
         tries = [0]
+        first: tuple[int, ...] = ()
+        if before and before[0] == size:
+            first = tuple(j for j in before[1] if j in demand_t)
         while size < len(demand_t):
-            verdict = _any_feasible(size, forced, free, demand_t, final, early, late, missing,
-                                    memo, tries)  # fmt: skip
-            if verdict is not False:  # feasible, or out of budget: stop at this size
+            witness = _any_feasible(size, forced, free, demand_t, final, early, late, missing,
+                                    memo, tries, first)  # fmt: skip
+            if witness is not False:  # feasible, or out of budget: stop at this size
+                if isinstance(witness, tuple):
+                    found[t] = (size, witness)
                 break
             size += 1
         total += span * size
-    return total
+    return total, found
 
 
 def _any_feasible(
@@ -89,10 +103,14 @@ def _any_feasible(
     missing: int,
     memo: dict[tuple[object, ...], int],
     tries: list[int],
-) -> bool | None:
-    """Whether some set of ``size`` unsatisfied members (with ``forced``) admits a flow;
-    ``None`` when the budget ran out before an answer."""
-    for more in combinations(free, size - len(forced)):
+    first: tuple[int, ...],
+) -> tuple[int, ...] | bool | None:
+    """A set of ``size`` unsatisfied members (with ``forced``) that admits a flow (``first``
+    is tried first), ``False`` if none does, ``None`` when the budget ran out."""
+    candidates: Iterator[tuple[int, ...]] = combinations(free, size - len(forced))
+    if first and set(forced) <= set(first) and len(first) == size:
+        candidates = chain([tuple(j for j in first if j not in forced)], candidates)
+    for more in candidates:
         tries[0] += 1
         if tries[0] > JOINT_BUDGET:
             return None
@@ -106,7 +124,7 @@ def _any_feasible(
                 demand[j] = d
         want = sum(demand.values())
         if want == 0:
-            return True
+            return tuple(sorted(unsat))
         supply = list(early)
         supply += [(amt, tuple(j for j in key if j in unsat)) for amt, key in late]
         if missing:
@@ -118,7 +136,7 @@ def _any_feasible(
         if covered < 0:
             covered = memo[key] = bipartite_flow(supply, demand)
         if covered >= want:
-            return True
+            return tuple(sorted(unsat))
     return False
 
 

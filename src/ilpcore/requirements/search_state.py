@@ -15,12 +15,14 @@ from collections.abc import Sequence
 
 from ilpcore.requirements.flow import bipartite_flow, unsatisfied_at_least
 from ilpcore.requirements.groups import exclusive_groups
-from ilpcore.requirements.joint import joint_penalty
+from ilpcore.requirements.joint import Witness, joint_penalty
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, weights
 
-__all__ = ["SearchState"]
+__all__ = ["JointResults", "SearchState"]
 
 _Cost = tuple[int, int, int, int]
+JointResults = dict[int, tuple[int, list[Witness | None]]]
+"""Per group: the missing credits assumed, and per tier the joint bound's finding."""
 
 
 class SearchState:
@@ -48,6 +50,10 @@ class SearchState:
         ]
         self.use_flow = False
         self.use_joint = False
+        self.joint_hint: JointResults = {}
+        """Per group, what the joint bound found for a state the current one refines."""
+        self.joint_results: JointResults = {}
+        """Per group, what the last joint bound found."""
         self.flows: dict[tuple[object, ...], int] = {}
         self.tiers_present = sorted(set(p.course_tier) | {0})
         self.order = order
@@ -60,6 +66,10 @@ class SearchState:
         self.group_of = groups.of_node
         self.course_groups = groups.of_course
         self.group_sets = [frozenset(m) for m in self.groups]
+        self.group_need_cr = [[p.need_credits[j] for j in m] for m in self.groups]
+        self.group_need_co = [[p.need_courses[j] for j in m] for m in self.groups]
+        self.group_bases = [[j * TIERS for j in m] for m in self.groups]
+        self.present_mask = [t in self.tiers_present for t in range(TIERS)]
         self.gsup_cr = [0] * (len(self.groups) * TIERS)
         self.gsup_co = [0] * (len(self.groups) * TIERS)
         for c in order:
@@ -93,6 +103,8 @@ class SearchState:
         """The packed cost of the assignment so far; ``with_pot``, a lower bound on the cost
         of every completion."""
         p = self.p
+        if self.use_joint:
+            self.joint_results = {}
         agg = [0] * self.n
         own: list[_Cost] = [(0, 0, 0, 0)] * self.n
         for i in self.post:
@@ -121,7 +133,6 @@ class SearchState:
         fit in the supply of unassigned courses (counted once); missing credits are at least
         the remaining needs minus that supply.
         """
-        p = self.p
         members = self.groups[g]
         sum_u = sum_cr = sum_co = sum_pen = 0
         for j in members:
@@ -131,54 +142,62 @@ class SearchState:
             sum_co += v[2]
             sum_pen += v[3]
         acc_cr, acc_co, pot_cr, pot_co = self.acc_cr, self.acc_co, self.pot_cr, self.pot_co
+        need_cr, need_co = self.group_need_cr[g], self.group_need_co[g]
+        gsup_cr, gsup_co = self.gsup_cr, self.gsup_co
         gbase = g * TIERS
+        size = len(members)
+        bases = self.group_bases[g]
         sup_cr = sup_co = 0
         pen = unmet = 0
-        resid_total_cr = resid_total_co = 0
-        cum = [[0, 0, 0, 0] for _ in members]
+        have_cr = [0] * size
+        have_co = [0] * size
+        can_cr = [0] * size
+        can_co = [0] * size
         flow_missing = 0
         unsat = 0
         per_tier = [0] * TIERS
-        present = self.tiers_present
+        present = self.present_mask
         for t in range(TIERS):
-            if t in present:  # a tier without courses changes nothing
-                sup_cr += self.gsup_cr[gbase + t]
-                sup_co += self.gsup_co[gbase + t]
+            if present[t]:  # a tier without courses changes nothing
+                sup_cr += gsup_cr[gbase + t]
+                sup_co += gsup_co[gbase + t]
                 open_cr: list[int] = []
                 open_co: list[int] = []
                 blocked = 0
-                for x, j in enumerate(members):
-                    cj = cum[x]
-                    idx = j * TIERS + t
-                    cj[0] += acc_cr[idx]
-                    cj[1] += acc_co[idx]
-                    cj[2] += pot_cr[idx]
-                    cj[3] += pot_co[idx]
-                    rc = p.need_credits[j] - cj[0]
-                    ro = p.need_courses[j] - cj[1]
+                for x in range(size):
+                    idx = bases[x] + t
+                    a = have_cr[x] = have_cr[x] + acc_cr[idx]
+                    b = have_co[x] = have_co[x] + acc_co[idx]
+                    pc = can_cr[x] = can_cr[x] + pot_cr[idx]
+                    po = can_co[x] = can_co[x] + pot_co[idx]
+                    rc = need_cr[x] - a
+                    ro = need_co[x] - b
                     if rc <= 0 and ro <= 0:
                         continue
-                    if rc > cj[2] or ro > cj[3]:
+                    if rc > pc or ro > po:
                         blocked += 1
                         continue
                     open_cr.append(rc if rc > 0 else 0)
                     open_co.append(ro if ro > 0 else 0)
-                fit = min(_fits(open_cr, sup_cr), _fits(open_co, sup_co))
-                unsat = blocked + len(open_cr) - fit
+                if open_cr:
+                    fit = min(_fits(open_cr, sup_cr), _fits(open_co, sup_co))
+                    unsat = blocked + len(open_cr) - fit
+                else:
+                    unsat = blocked
             pen += unsat
             per_tier[t] = unsat
-            if t == TIERS - 1:
-                if self.use_flow:
-                    flow_missing, forced = self.flow_bound(members, cum)
-                    if forced > unsat:
-                        pen += forced - unsat
-                        unsat = per_tier[t] = forced
-                unmet = unsat
-                for x, j in enumerate(members):
-                    rc = p.need_credits[j] - cum[x][0]
-                    ro = p.need_courses[j] - cum[x][1]
-                    resid_total_cr += rc if rc > 0 else 0
-                    resid_total_co += ro if ro > 0 else 0
+        if self.use_flow:
+            flow_missing, forced = self.flow_bound(members, have_cr)
+            if forced > unsat:
+                pen += forced - unsat
+                unsat = per_tier[TIERS - 1] = forced
+        unmet = unsat
+        resid_total_cr = resid_total_co = 0
+        for x in range(size):
+            rc = need_cr[x] - have_cr[x]
+            ro = need_co[x] - have_co[x]
+            resid_total_cr += rc if rc > 0 else 0
+            resid_total_co += ro if ro > 0 else 0
         best_cr = max(sum_cr, resid_total_cr - sup_cr, flow_missing)
         best_pen = max(sum_pen, pen)
         if self.use_joint:
@@ -186,13 +205,13 @@ class SearchState:
         best = (max(sum_u, unmet), best_cr, max(sum_co, resid_total_co - sup_co), best_pen)
         return self.pack(best) - self.pack((sum_u, sum_cr, sum_co, sum_pen))
 
-    def flow_bound(self, members: Sequence[int], cum: list[list[int]]) -> tuple[int, int]:
+    def flow_bound(self, members: Sequence[int], have_cr: list[int]) -> tuple[int, int]:
         """Credits no assignment of the unassigned courses can cover, and the fewest members
         that must stay unmet to absorb them."""
         p = self.p
         demand = {}
         for x, j in enumerate(members):
-            r = p.need_credits[j] - cum[x][0]
+            r = p.need_credits[j] - have_cr[x]
             if r > 0:
                 demand[j] = r
         if not demand:
@@ -230,9 +249,13 @@ class SearchState:
                 a += self.acc_cr[j * TIERS + t]
                 row[t] = a
         need = {j: p.need_credits[j] for j in members}
-        return joint_penalty(
-            members, need, cum, pend, self.tiers_present, missing, floor, self.flows
+        before = self.joint_hint.get(g)
+        hint = before[1] if before is not None and before[0] == missing else ()
+        value, found = joint_penalty(
+            members, need, cum, pend, self.tiers_present, missing, floor, self.flows, hint
         )
+        self.joint_results[g] = (missing, found)
+        return value
 
     def state(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
         """What the rest of the search depends on: every node's cumulative credits and courses

@@ -21,7 +21,7 @@ runs in up to three phases, which all return that same assignment:
 from __future__ import annotations
 
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, Solution, split_cost, weights
-from ilpcore.requirements.search_state import SearchState
+from ilpcore.requirements.search_state import JointResults, SearchState
 
 __all__ = ["MISSING", "TIERS", "Problem", "Solution", "solve", "split_cost", "weights"]
 
@@ -47,6 +47,7 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
         s.use_joint = True
         root_lb = max(root_lb, s.total(True))
         s.use_joint = False
+        s.joint_hint = s.joint_results
     found, found_choice = search.best, list(search.best_choice)
     if found <= root_lb:
         return search.solution(root_lb, optimal=True)
@@ -119,11 +120,13 @@ class _Branch:
                 gain += cr
         return (-gain, o)
 
-    def bound(self) -> int:
-        """The cheap bound; where it does not prune, the max-flow one; then the joint one."""
+    def bound(self) -> tuple[int, JointResults | None]:
+        """The cheap bound; where it does not prune, the max-flow one; then the joint one
+        (with what it found, a hint for the states below)."""
         s = self.s
         s.use_flow = s.use_joint = False
         value = s.total(True)
+        found = None
         if self.use_flow and value < self.best:
             s.use_flow = True
             value = s.total(True)
@@ -131,7 +134,8 @@ class _Branch:
                 s.use_joint = True
                 value = s.total(True)
                 s.use_joint = False
-        return value
+                found = s.joint_results
+        return value, found
 
     def dfs(self, k: int) -> None:
         p, s, order, choice = self.p, self.s, self.order, self.choice
@@ -166,9 +170,19 @@ class _Branch:
             tried = True
             s.fits(c, nodes, 1)
             s.move(c, nodes, 1, False)
-            if k + 1 == len(order) or not self.found or self.bound() < self.best:
+            below = None
+            if k + 1 < len(order) and self.found:
+                value, below = self.bound()
+                go = value < self.best
+            else:
+                go = True
+            if go:
                 choice[c] = o
+                hint = s.joint_hint
+                if below is not None:
+                    s.joint_hint = below
                 self.dfs(k + 1)
+                s.joint_hint = hint
                 choice[c] = -1
             s.move(c, nodes, -1, False)
             s.fits(c, nodes, -1)
