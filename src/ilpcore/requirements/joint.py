@@ -45,6 +45,8 @@ def joint_penalty(
     floor: Sequence[int],
     memo: dict[tuple[object, ...], int],
     hint: Sequence[Witness | None] = (),
+    *,
+    nested: bool = False,
 ) -> tuple[int, list[Witness | None]]:
     """The bound for ``members`` (see the module docstring).
 
@@ -59,6 +61,7 @@ def joint_penalty(
     final = {j: need[j] - cum[j][TIERS - 1] for j in members}
     total = 0
     found: list[Witness | None] = [None] * TIERS
+    sizes = [0] * TIERS
     for x, t in enumerate(tiers):
         span = (tiers[x + 1] if x + 1 < len(tiers) else TIERS) - t
         demand_t = {j: need[j] - cum[j][t] for j in members if need[j] > cum[j][t]}
@@ -66,8 +69,7 @@ def joint_penalty(
             found[t] = (0, ())
             continue
         before = hint[t] if hint else None
-        early = [(amt, key) for (tier, key), amt in pending.items() if tier <= t]
-        late = [(amt, key) for (tier, key), amt in pending.items() if tier > t]
+        early, late = _split(pending, t)
         reach_early = dict.fromkeys(demand_t, 0)
         for amt, key in early:
             for j in key:
@@ -89,7 +91,139 @@ def joint_penalty(
                 break
             size += 1
         total += span * size
+        sizes[t] = size
+    exact = all(found[t] is not None and found[t][0] == sizes[t] for t in tiers)  # type: ignore[index]
+    if (
+        nested
+        and exact
+        and not _nested_feasible(members, need, cum, final, pending, tiers, sizes, missing, memo)
+    ):
+        total += 1
     return total, found
+
+
+def _nested_feasible(
+    members: Sequence[int],
+    need: Mapping[int, int],
+    cum: Mapping[int, Sequence[int]],
+    final: dict[int, int],
+    pending: Mapping[tuple[int, tuple[int, ...]], int],
+    tiers: Sequence[int],
+    sizes: list[int],
+    missing: int,
+    memo: dict[tuple[object, ...], int],
+) -> bool:
+    """Whether the smallest unsatisfied sets of the tiers can belong to one assignment: nested
+    (unsatisfied at a tier, unsatisfied before) and fed by one flow in which each member takes
+    courses up to the tier it is satisfied at.  ``True`` also when the search is too large."""
+    per_tier: list[list[frozenset[int]]] = []
+    for t in tiers:
+        demand_t = {j: need[j] - cum[j][t] for j in members if need[j] > cum[j][t]}
+        if sizes[t] == 0:
+            per_tier.append([frozenset()])
+            continue
+        early, late = _split(pending, t)
+        sets = []
+        for n, combo in enumerate(combinations(sorted(demand_t), sizes[t])):
+            if n >= JOINT_BUDGET:
+                return True
+            if _feasible(set(combo), demand_t, final, early, late, missing, memo):
+                sets.append(frozenset(combo))
+        per_tier.append(sets)
+    checks = [0]
+
+    def chains(x: int, below: frozenset[int]) -> Iterator[list[frozenset[int]]]:
+        if x < 0:
+            yield []
+            return
+        for n_set in per_tier[x]:
+            if below <= n_set:
+                for rest in chains(x - 1, n_set):
+                    yield [*rest, n_set]
+
+    for chain_sets in chains(len(tiers) - 1, frozenset()):
+        checks[0] += 1
+        if checks[0] > JOINT_BUDGET:
+            return True
+        status = {}
+        for j in members:
+            status[j] = next(
+                (t for t, n_set in zip(tiers, chain_sets, strict=True) if j not in n_set), TIERS
+            )
+        demand = {}
+        for j in members:
+            st = status[j]
+            d = final[j] if st == TIERS else need[j] - cum[j][st]
+            if d > 0:
+                demand[j] = d
+        want = sum(demand.values())
+        if want == 0:
+            return True
+        supply = [
+            (amt, tuple(j for j in key if j in demand and tier <= status[j]))
+            for (tier, key), amt in pending.items()
+        ]
+        if missing:
+            supply.append((missing, tuple(sorted(chain_sets[-1]))))
+        if not _hall_singletons(supply, demand, want):
+            continue
+        key = (tuple(supply), tuple(sorted(demand.items())))
+        covered = memo.get(key, -1)
+        if covered < 0:
+            covered = memo[key] = bipartite_flow(supply, demand)
+        if covered >= want:
+            return True
+    return False
+
+
+def _split(pending: Mapping[tuple[int, tuple[int, ...]], int], t: int) -> tuple[_Supply, _Supply]:
+    """The pending credits of tier ``t`` or earlier, and of later tiers, by reach."""
+    early: dict[tuple[int, ...], int] = {}
+    late: dict[tuple[int, ...], int] = {}
+    for (tier, key), amt in pending.items():
+        side = early if tier <= t else late
+        side[key] = side.get(key, 0) + amt
+    return [(a, k) for k, a in early.items()], [(a, k) for k, a in late.items()]
+
+
+def _feasible(
+    unsat: set[int],
+    demand_t: dict[int, int],
+    final: dict[int, int],
+    early: _Supply,
+    late: _Supply,
+    missing: int,
+    memo: dict[tuple[object, ...], int],
+) -> bool:
+    """Whether the members ``unsat`` can be the ones unsatisfied at the tier."""
+    demand = {}
+    for j, d in demand_t.items():
+        if j in unsat:
+            if final[j] > 0:
+                demand[j] = final[j]
+        else:
+            demand[j] = d
+    want = sum(demand.values())
+    if want == 0:
+        return True
+    merged: dict[tuple[int, ...], int] = {}
+    for amt, key in early:
+        merged[key] = merged.get(key, 0) + amt
+    for amt, key in late:
+        key = tuple(j for j in key if j in unsat)
+        if key:
+            merged[key] = merged.get(key, 0) + amt
+    if missing:
+        key = tuple(sorted(unsat))
+        merged[key] = merged.get(key, 0) + missing
+    supply = [(amt, key) for key, amt in merged.items()]
+    if not _hall_singletons(supply, demand, want):
+        return False
+    memo_key = (tuple(supply), tuple(sorted(demand.items())))
+    covered = memo.get(memo_key, -1)
+    if covered < 0:
+        covered = memo[memo_key] = bipartite_flow(supply, demand)
+    return covered >= want
 
 
 def _any_feasible(
@@ -115,27 +249,7 @@ def _any_feasible(
         if tries[0] > JOINT_BUDGET:
             return None
         unsat = set(forced).union(more)
-        demand = {}
-        for j, d in demand_t.items():
-            if j in unsat:
-                if final[j] > 0:
-                    demand[j] = final[j]
-            else:
-                demand[j] = d
-        want = sum(demand.values())
-        if want == 0:
-            return tuple(sorted(unsat))
-        supply = list(early)
-        supply += [(amt, tuple(j for j in key if j in unsat)) for amt, key in late]
-        if missing:
-            supply.append((missing, tuple(sorted(unsat))))
-        if not _hall_singletons(supply, demand, want):
-            continue
-        key = (tuple(supply), tuple(sorted(demand.items())))
-        covered = memo.get(key, -1)
-        if covered < 0:
-            covered = memo[key] = bipartite_flow(supply, demand)
-        if covered >= want:
+        if _feasible(unsat, demand_t, final, early, late, missing, memo):
             return tuple(sorted(unsat))
     return False
 

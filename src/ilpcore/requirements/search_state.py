@@ -50,6 +50,7 @@ class SearchState:
         ]
         self.use_flow = False
         self.use_joint = False
+        self.use_nested = False
         self.joint_hint: JointResults = {}
         """Per group, what the joint bound found for a state the current one refines."""
         self.joint_results: JointResults = {}
@@ -252,8 +253,9 @@ class SearchState:
         before = self.joint_hint.get(g)
         hint = before[1] if before is not None and before[0] == missing else ()
         value, found = joint_penalty(
-            members, need, cum, pend, self.tiers_present, missing, floor, self.flows, hint
-        )
+            members, need, cum, pend, self.tiers_present, missing, floor, self.flows, hint,
+            nested=self.use_nested,
+        )  # fmt: skip
         self.joint_results[g] = (missing, found)
         return value
 

@@ -44,9 +44,9 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
     if search.run(worst, None, root_lb, quick, joint=False) != "limit":
         return search.solution(root_lb, optimal=True)
     if use_flow:
-        s.use_joint = True
+        s.use_joint = s.use_nested = True
         root_lb = max(root_lb, s.total(True))
-        s.use_joint = False
+        s.use_joint = s.use_nested = False
         s.joint_hint = s.joint_results
     found, found_choice = search.best, list(search.best_choice)
     if found <= root_lb:
