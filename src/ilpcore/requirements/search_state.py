@@ -62,6 +62,8 @@ class SearchState:
         self.live = [
             i for i in range(n) if p.fixed[i] is None and (p.need_credits[i] or p.need_courses[i])
         ]
+        self.counts = [p.fixed[i] is not None or i in self.live for i in range(n)]
+        """Nodes with a cost of their own (the others' is always zero)."""
         groups = exclusive_groups(p, self.capped, self.unions)
         self.groups = groups.members
         self.group_of = groups.of_node
@@ -108,11 +110,16 @@ class SearchState:
             self.joint_results = {}
         agg = [0] * self.n
         own: list[_Cost] = [(0, 0, 0, 0)] * self.n
+        counts = self.counts
+        m1, m2, m3 = self.m1, self.m2, self.m3
         for i in self.post:
             if p.waived[i]:
                 continue
-            own[i] = mine = self.own(i, with_pot)
-            value = self.pack(mine)
+            if counts[i]:
+                own[i] = mine = self.own(i, with_pot)
+                value = ((mine[0] * m1 + mine[1]) * m2 + mine[2]) * m3 + mine[3]
+            else:
+                value = 0
             kids = p.children[i]
             if kids:
                 n = p.choose[i]
