@@ -247,6 +247,6 @@ def test_node_limit_reports_non_optimal_search() -> None:
     from ilpcore.testing.audit_cases import overlapping_case
 
     rs, courses = overlapping_case(30, 8, seed=3)
-    limited = evaluate(rs, courses, node_limit=50)
+    limited = evaluate(rs, courses, node_limit=10)
     assert not limited.optimal
     assert "search limit reached" in limited.to_text()

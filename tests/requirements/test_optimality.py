@@ -335,3 +335,81 @@ def test_overlapping_benchmark_cases_are_solved_exactly() -> None:
         audit = evaluate(rs, record)
         assert audit.optimal
         assert audit.cost.missing_credits == Decimal(2)
+
+
+# --- bigger instances: many overlapping areas, courses in all four tiers ------------------------
+
+FOUR_TIERS = STATUSES[:4]
+
+
+def area_oracle(rs: RuleSet, record: tuple[CourseRecord, ...]) -> tuple[int, Decimal, int, int]:
+    """The optimum for flat, non-sharing credit areas, by dynamic programming over the courses:
+    the cost depends only on each area's credits by tier (capped at its need), so the set of
+    reachable coverage profiles, course by course, holds every outcome."""
+    areas = [r for r in rs.requirements if isinstance(r, CreditsRequirement)]
+    assert len(areas) == len(rs.requirements)
+    assert not rs.share
+    assert rs.total_credits is None
+    halves = [int(a.min_credits * 2) for a in areas]  # the cases' credits are half credits
+    start: tuple[tuple[int, ...], ...] = tuple((0,) * 4 for _ in areas)
+    states = {start}
+    for course in record:
+        tier = TIER[course.status]
+        size = int(course.credits * 2)
+        takers = [i for i, a in enumerate(areas) if a.match.matches(course, frozenset())]
+        nxt = set(states)  # counted nowhere
+        for state in states:
+            for i in takers:
+                row = list(state[i])
+                for t in range(tier, 4):
+                    row[t] = min(halves[i], row[t] + size)
+                nxt.add((*state[:i], tuple(row), *state[i + 1 :]))
+        states = nxt
+
+    def cost(state: tuple[tuple[int, ...], ...]) -> tuple[int, Decimal, int, int]:
+        unmet, missing, penalty = 0, 0, 0
+        for need, row in zip(halves, state, strict=True):
+            status = next((t for t in range(4) if row[t] >= need), 4)
+            penalty += status
+            if status == 4:
+                unmet += 1
+                missing += need - row[3]
+        return unmet, Decimal(missing) / 2, 0, penalty
+
+    return min(cost(s) for s in states)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(6, 9),
+    st.integers(3, 8),
+    st.integers(0, 10_000),
+    st.sampled_from([Decimal(0), Decimal("-0.5"), Decimal("-1"), Decimal("0.5")]),
+    st.data(),
+)
+def test_overlapping_areas_with_tiers_match_the_oracle(
+    n: int, m: int, seed: int, slack: Decimal, data: st.DataObject
+) -> None:
+    """Up to 8 overlapping areas and courses in all four tiers (where the status penalty's
+    tie-break drives the search): the audit's cost is the dynamic-programming optimum."""
+    from ilpcore.testing.audit_cases import overlapping_case
+
+    rs, record = overlapping_case(n, m, seed=seed, slack=slack)
+    statuses = data.draw(st.lists(st.sampled_from(FOUR_TIERS), min_size=n, max_size=n))
+    record = tuple(
+        CourseRecord(c.course_code, c.title, c.subject, c.term, c.grade_level, c.credits,
+                     status=s)
+        for c, s in zip(record, statuses, strict=True)
+    )  # fmt: skip
+    audit = evaluate(rs, record)
+    got = (
+        audit.cost.unmet,
+        audit.cost.missing_credits,
+        audit.cost.missing_courses,
+        audit.cost.status_penalty,
+    )
+    assert audit.optimal
+    assert got == area_oracle(rs, record)
+    # Deterministic: the same input gives the same assignment.
+    again = evaluate(rs, record)
+    assert [n.applied for n in again.root.walk()] == [n.applied for n in audit.root.walk()]

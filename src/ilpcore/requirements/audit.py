@@ -13,8 +13,9 @@ from ilpcore.exceptions import NotFoundError
 from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus
 from ilpcore.requirements.build import Built, build
 from ilpcore.requirements.inputs import Milestone, Override
+from ilpcore.requirements.problem import MISSING, TIERS, Solution, split_cost
 from ilpcore.requirements.ruleset import RuleSet
-from ilpcore.requirements.solver import MISSING, TIERS, Solution, solve, split_cost
+from ilpcore.requirements.solver import solve
 
 __all__ = ["Applied", "Audit", "AuditNode", "Cost", "Status", "evaluate", "evaluate_for"]
 
@@ -164,7 +165,7 @@ def evaluate(
     """Audit ``courses`` (and scores, milestones) against a resolved ``rule_set``.
 
     The assignment of courses to requirements is optimal in the order documented
-    in :mod:`ilpcore.requirements.solver`; if the search needs more than ``node_limit``
+    in :mod:`ilpcore.requirements.problem`; if the search needs more than ``node_limit``
     nodes it stops with the best assignment found and ``audit.optimal`` is ``False``.
     """
     built = build(

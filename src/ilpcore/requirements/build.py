@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from itertools import combinations, product
@@ -17,6 +18,7 @@ from ilpcore.requirements.fixed import (
     timing_status,
 )
 from ilpcore.requirements.inputs import Milestone, Override, OverrideAction, tier_of
+from ilpcore.requirements.problem import Problem as SolverProblem
 from ilpcore.requirements.rules import (
     AssessmentRequirement,
     Cap,
@@ -30,7 +32,6 @@ from ilpcore.requirements.rules import (
     TimingRequirement,
 )
 from ilpcore.requirements.ruleset import RuleSet
-from ilpcore.requirements.solver import Problem as SolverProblem
 
 __all__ = ["Built", "Node", "build"]
 
@@ -137,11 +138,16 @@ def _flatten(rs: RuleSet) -> list[Node]:
 
 def _scale(values: Sequence[Decimal]) -> int:
     digits = 0
-    for v in values:
-        exp = v.normalize().as_tuple().exponent
-        if isinstance(exp, int) and exp < 0:
-            digits = max(digits, -exp)
+    for v in set(values):
+        digits = max(digits, _decimals(v))
     return int(10 ** min(digits, _MAX_SCALE_DIGITS))
+
+
+@functools.lru_cache(maxsize=1024)
+def _decimals(v: Decimal) -> int:
+    """Digits after the point that ``v`` needs (credits repeat: computed once each)."""
+    exp = v.normalize().as_tuple().exponent
+    return -exp if isinstance(exp, int) and exp < 0 else 0
 
 
 def _units(value: Decimal, scale: int) -> int:

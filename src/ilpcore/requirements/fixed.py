@@ -12,13 +12,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus
 from ilpcore.requirements.inputs import Milestone, MilestoneStatus
 from ilpcore.requirements.marks import MarkScale
+from ilpcore.requirements.problem import MISSING
 from ilpcore.requirements.rules import (
     AssessmentRequirement,
     GpaRequirement,
     MilestoneRequirement,
     TimingRequirement,
 )
-from ilpcore.requirements.solver import MISSING
 
 __all__ = ["Outcome", "assessment_status", "gpa_status", "milestone_status", "timing_status"]
 

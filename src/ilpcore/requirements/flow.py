@@ -18,48 +18,71 @@ def bipartite_flow(supply: Sequence[tuple[int, tuple[int, ...]]], demand: Mappin
     """Maximum flow from supplies ``(capacity, demands reached)`` to demands (capacities).
 
     The fractional relaxation of giving courses to requirements that each count a course
-    at most once: no assignment of whole courses covers more.
+    at most once: no assignment of whole courses covers more.  A greedy pass places most of
+    the flow; shortest augmenting paths (alternating supply, demand, supply...) place the rest.
     """
-    targets = sorted(demand)
-    n_s = len(supply)
-    index = {t: n_s + k for k, t in enumerate(targets)}
-    source, sink = n_s + len(targets), n_s + len(targets) + 1
-    cap: list[dict[int, int]] = [{} for _ in range(sink + 1)]
-    for i, (amount, reach) in enumerate(supply):
-        cap[source][i] = amount
-        cap[i][source] = 0
-        for t in reach:
-            if t in index:
-                cap[i][index[t]] = amount
-                cap[index[t]][i] = 0
-    for t in targets:
-        cap[index[t]][sink] = demand[t]
-        cap[sink][index[t]] = 0
-    flow = 0
+    rem_dem = dict(demand)
+    rem_sup = [amount for amount, _ in supply]
+    reach = [tuple(t for t in r if t in rem_dem) for _, r in supply]
+    flow: list[dict[int, int]] = [{} for _ in supply]
+    into: dict[int, list[int]] = {t: [] for t in rem_dem}
+    total = 0
+    for i, targets in enumerate(reach):
+        for t in targets:
+            into[t].append(i)
+            left = rem_sup[i]
+            room = rem_dem[t]
+            if left and room:
+                push = left if left < room else room
+                flow[i][t] = push
+                rem_sup[i] -= push
+                rem_dem[t] -= push
+                total += push
     while True:
-        parent = [-1] * (sink + 1)
-        parent[source] = source
-        queue = deque([source])
-        while queue and parent[sink] < 0:
-            u = queue.popleft()
-            for v, c in cap[u].items():
-                if c > 0 and parent[v] < 0:
-                    parent[v] = u
-                    queue.append(v)
-        if parent[sink] < 0:
-            return flow
-        push = -1
-        v = sink
-        while v != source:
-            c = cap[parent[v]][v]
-            push = c if push < 0 or c < push else push
-            v = parent[v]
-        v = sink
-        while v != source:
-            cap[parent[v]][v] -= push
-            cap[v][parent[v]] += push
-            v = parent[v]
-        flow += push
+        starts = [i for i, left in enumerate(rem_sup) if left and reach[i]]
+        if not starts or not any(rem_dem.values()):
+            return total
+        came: dict[int, int] = {}  # demand -> the supply it was reached from
+        back: dict[int, int] = dict.fromkeys(starts, -1)  # supply -> the demand it was reached from
+        queue = deque(starts)
+        end = None
+        while queue and end is None:
+            i = queue.popleft()
+            for t in reach[i]:
+                if t in came:
+                    continue
+                came[t] = i
+                if rem_dem[t] > 0:
+                    end = t
+                    break
+                for j in into[t]:
+                    if j not in back and flow[j].get(t, 0) > 0:
+                        back[j] = t
+                        queue.append(j)
+        if end is None:
+            return total
+        push = rem_dem[end]
+        t = end
+        while True:
+            i = came[t]
+            prev = back[i]
+            if prev < 0:
+                push = min(push, rem_sup[i])
+                break
+            push = min(push, flow[i][prev])
+            t = prev
+        t = end
+        while True:
+            i = came[t]
+            flow[i][t] = flow[i].get(t, 0) + push
+            prev = back[i]
+            if prev < 0:
+                rem_sup[i] -= push
+                break
+            flow[i][prev] -= push
+            t = prev
+        rem_dem[end] -= push
+        total += push
 
 
 def unsatisfied_at_least(residuals: Sequence[int], deficit: int) -> int:
