@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.reviews",
     "ilpcore.cli.plan",
     "ilpcore.cli.importing",
+    "ilpcore.cli.batch",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 
