@@ -17,8 +17,8 @@ import os
 import sys
 import time
 from collections.abc import Callable
-from functools import partial
 from datetime import date
+from functools import partial
 from typing import Any
 
 import dask.dataframe as dd
