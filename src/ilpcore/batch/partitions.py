@@ -11,7 +11,7 @@ function on each; these are those functions.  Their input is a pandas DataFrame
   and, optionally, ``school_id`` and ``cohort``.
 
 The output is a DataFrame with the columns and dtypes of
-:data:`~ilpcore.batch.MATCH_COLUMNS` or :data:`~ilpcore.batch.AUDIT_COLUMNS`
+:data:`~ilpcore.batch.rows.MATCH_COLUMNS` or :data:`~ilpcore.batch.rows.AUDIT_COLUMNS`
 (:func:`match_meta` and :func:`audit_meta` are the empty ones Dask takes as
 ``meta``), in input order, equal to the single-process result for the same
 students.  Use them with Dask's ``map_partitions`` and Spark's ``mapInPandas``

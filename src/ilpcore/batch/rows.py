@@ -149,7 +149,7 @@ class AuditRow:
 
     def to_record(self) -> dict[str, Any]:
         """A flat record: ``areas`` as ``path earned/required`` items and ``missing``, each
-        joined by ``; ``."""
+        joined by semicolons."""
 
         def text(value: Decimal | None) -> str | None:
             return None if value is None else exact(value)
