@@ -5,16 +5,22 @@ from __future__ import annotations
 import pytest
 
 from ilpcore.data_location import find_data_dir
-from ilpcore.matching.catalog import read_onet
+from ilpcore.matching.catalog import OccupationCatalog, read_onet
 from ilpcore.matching.ranking import InterestIndex
 from ilpcore.model import Plan
 from ilpcore.testing.synthetic import synthetic_plans
 
 
 @pytest.fixture(scope="session")
-def index() -> InterestIndex:
-    """The interest index of O*NET 30.1, parsed once per test session."""
-    return InterestIndex.from_catalog(read_onet(find_data_dir() / "onet" / "db_30_1_text"))
+def onet() -> OccupationCatalog:
+    """O*NET 30.1, parsed once per test session."""
+    return read_onet(find_data_dir() / "onet" / "db_30_1_text")
+
+
+@pytest.fixture(scope="session")
+def index(onet: OccupationCatalog) -> InterestIndex:
+    """The interest index of O*NET 30.1."""
+    return InterestIndex.from_catalog(onet)
 
 
 @pytest.fixture(scope="session")

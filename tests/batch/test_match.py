@@ -11,6 +11,7 @@ import pytest
 from ilpcore.batch import MATCH_COLUMNS, MatchRow, batch_match, to_records
 from ilpcore.exceptions import ValidationError
 from ilpcore.matching import InterestScores, dismiss_career, from_assessment, rank_interests
+from ilpcore.matching.catalog import OccupationCatalog
 from ilpcore.matching.ranking import InterestIndex
 from ilpcore.model import AssessmentKind, Plan, SavedItem, SavedList, SavedListKind, Score
 from ilpcore.records import to_arrow, to_pandas
@@ -63,6 +64,12 @@ def test_rows_equal_ranking_each_student_alone(
     reasons = {r.reason for r in rows}
     assert "no interest assessment" in reasons
     assert any(r.rank == 5 for r in rows)
+
+
+def test_a_catalog_is_indexed_once(
+    plans: tuple[Plan, ...], index: InterestIndex, onet: OccupationCatalog
+) -> None:
+    assert list(batch_match(plans[:9], onet, top=2)) == list(batch_match(plans[:9], index, top=2))
 
 
 def test_block_size_and_engine_do_not_change_the_rows(

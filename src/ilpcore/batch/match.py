@@ -24,13 +24,14 @@ from ilpcore.batch.blocks import Progress, blocks
 from ilpcore.batch.rows import MatchRow
 from ilpcore.exceptions import IlpcoreError
 from ilpcore.matching.batch import DEFAULT_BLOCK, Engine, rank_batch_blocks
+from ilpcore.matching.catalog import OccupationCatalog
 from ilpcore.matching.congruence import holland_code
 from ilpcore.matching.interests import InterestScores, from_assessment, is_undifferentiated
 from ilpcore.matching.plans import dismissed_codes
 from ilpcore.matching.ranking import InterestIndex, rank_interests
 from ilpcore.model import AssessmentKind, Plan
 
-__all__ = ["ScoredStudent", "batch_match", "match_scored", "scored_student"]
+__all__ = ["ScoredStudent", "as_index", "batch_match", "match_scored", "scored_student"]
 
 
 @attrs.frozen
@@ -66,9 +67,14 @@ def scored_student(plan: Plan) -> ScoredStudent:
     )  # fmt: skip
 
 
+def as_index(source: InterestIndex | OccupationCatalog) -> InterestIndex:
+    """``source`` itself, or the interest index of an occupation catalog."""
+    return source if isinstance(source, InterestIndex) else InterestIndex.from_catalog(source)
+
+
 def batch_match(
     plans: Iterable[Plan],
-    index: InterestIndex,
+    index: InterestIndex | OccupationCatalog,
     *,
     top: int = 20,
     zone: int | None = None,
@@ -79,12 +85,15 @@ def batch_match(
 ) -> Iterator[MatchRow]:
     """Rank every plan's student against ``index``: ``top`` rows a student, best first.
 
+    ``index`` may be an :class:`~ilpcore.matching.OccupationCatalog` (its index is built once).
+
     ``engine="auto"`` uses NumPy when it is installed (``ilpcore[fast]``); both engines
     give identical rows.  ``progress(done, total)`` is called after each block.
     """
+    ranked_against = as_index(index)
     for block in blocks(plans, block_size, progress):
         yield from match_scored(
-            [scored_student(p) for p in block], index, top=top, zone=zone,
+            [scored_student(p) for p in block], ranked_against, top=top, zone=zone,
             best_effort=best_effort, engine=engine,
         )  # fmt: skip
 

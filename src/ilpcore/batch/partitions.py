@@ -25,10 +25,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from ilpcore.batch.audit import RuleSets, audit_row
-from ilpcore.batch.match import ScoredStudent, match_scored, scored_student
+from ilpcore.batch.match import ScoredStudent, as_index, match_scored, scored_student
 from ilpcore.batch.rows import AUDIT_COLUMNS, MATCH_COLUMNS, MatchRow, to_records
 from ilpcore.exceptions import ExtraNotInstalledError, ValidationError
 from ilpcore.matching.batch import Engine
+from ilpcore.matching.catalog import OccupationCatalog
 from ilpcore.matching.congruence import RIASEC
 from ilpcore.matching.ranking import InterestIndex
 from ilpcore.model import Plan
@@ -124,7 +125,7 @@ def _scored(frame: pd.DataFrame, minimum: int, maximum: int) -> list[ScoredStude
 
 def match_partition(
     frame: Any,
-    index: InterestIndex,
+    index: InterestIndex | OccupationCatalog,
     *,
     top: int = 20,
     zone: int | None = None,
@@ -133,14 +134,18 @@ def match_partition(
     minimum: int = 0,
     maximum: int = 40,
 ) -> pd.DataFrame:
-    """Match one partition of students (plans or scores schema; see the module docstring)."""
+    """Match one partition of students (plans or scores schema; see the module docstring).
+
+    Pass an :class:`~ilpcore.matching.ranking.InterestIndex` (a catalog is indexed again
+    for every partition).
+    """
     frame = _pandas(frame)
     if "plan" in frame.columns:
         students = [scored_student(p) for p in _plans(frame)]
     else:
         students = _scored(frame, minimum, maximum)
     rows: Iterator[MatchRow] = match_scored(
-        students, index, top=top, zone=zone, best_effort=best_effort, engine=engine
+        students, as_index(index), top=top, zone=zone, best_effort=best_effort, engine=engine
     )
     return _frame(to_records(rows), MATCH_COLUMNS)
 
