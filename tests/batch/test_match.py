@@ -168,3 +168,6 @@ def test_bad_arguments_are_refused(plans: tuple[Plan, ...], index: InterestIndex
         list(batch_match(plans, index, block_size=0))
     with pytest.raises(ValidationError, match="top"):
         list(batch_match(plans, index, top=0))
+    no_scores = [p for p in plans if not p.assessments]
+    with pytest.raises(ValidationError, match="top"):
+        list(batch_match(no_scores, index, top=0))

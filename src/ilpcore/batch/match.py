@@ -22,7 +22,7 @@ import attrs
 
 from ilpcore.batch.blocks import Progress, blocks
 from ilpcore.batch.rows import MatchRow
-from ilpcore.exceptions import IlpcoreError
+from ilpcore.exceptions import IlpcoreError, ValidationError
 from ilpcore.matching.batch import DEFAULT_BLOCK, Engine, rank_batch_blocks
 from ilpcore.matching.catalog import OccupationCatalog
 from ilpcore.matching.congruence import holland_code
@@ -118,6 +118,8 @@ def match_scored(
     engine: Engine | Literal["auto"] = "auto",
 ) -> Iterator[MatchRow]:
     """Rows for one block of students, in their order (see :func:`batch_match`)."""
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValidationError.at("top", f"must be a whole number of at least 1, got {top!r}")
     flat = [
         s.values is not None and is_undifferentiated(s.values, s.minimum, s.maximum)
         for s in students
@@ -165,7 +167,8 @@ def _rows(
     if s.dismissed:
         result = rank_interests(
             InterestScores(s.values, maximum=s.maximum, minimum=s.minimum), index, top=top,
-            zone=zone, exclude=s.dismissed, best_effort=best_effort, today=date(2000, 1, 1),
+            zone=zone, exclude=s.dismissed, best_effort=best_effort,
+            today=date(2000, 1, 1),  # the result's date is not part of a row
         )  # fmt: skip
         found: tuple[tuple[str, ...], tuple[float, ...]] | None = (
             tuple(m.code for m in result.matches),
