@@ -8,7 +8,7 @@ plan before matching costs).  The audit uses Kentucky's rules for everybody (the
 solver is the slow part, and Kentucky's rules are the quick ones).
 
 Run: ``python benchmarks/batch_memory.py [--match N,N,...] [--audit N,N,...] [--baseline N,N]``
-(defaults: match 25k,50k,100k; audit 2k,4k,8k; baseline 25k,50k).  For the figures of the
+(defaults: match 20k,40k,80k; audit 1k,2k,4k; baseline 20k,40k).  For the figures of the
 issue: ``--match 100000,250000,500000,1000000``.
 """
 
@@ -70,9 +70,9 @@ def sizes(text: str) -> list[int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--match", default="25000,50000,100000")
-    parser.add_argument("--audit", default="2000,4000,8000")
-    parser.add_argument("--baseline", default="25000,50000")
+    parser.add_argument("--match", default="20000,40000,80000")
+    parser.add_argument("--audit", default="1000,2000,4000")
+    parser.add_argument("--baseline", default="20000,40000")
     parser.add_argument("--one", nargs=2, metavar=("KIND", "N"))
     args = parser.parse_args()
     if args.one:
