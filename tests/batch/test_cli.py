@@ -36,7 +36,7 @@ def stored(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, tuple[Plan, .
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("ILPCORE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "ilpcore-cache"))
+    monkeypatch.setenv("ILPCORE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "batch-cli-cache"))
     monkeypatch.setenv("ILPCORE_STORE_URL", "memory:")
 
 
