@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "ilpcore.cli.plan",
     "ilpcore.cli.importing",
     "ilpcore.cli.exporting",
+    "ilpcore.cli.batch",
 )
 """Modules that each add one command (or command group) with ``register(subparsers)``."""
 

@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from ilpcore.store.base import DEFAULT_MAX_BLOB_SIZE, Store
+from ilpcore.store.base import DEFAULT_MAX_BLOB_SIZE, DEFAULT_PAGE_SIZE, Store
 from ilpcore.store.memory import MemoryStore
 from ilpcore.store.types import (
     Actor,
@@ -31,6 +31,7 @@ from ilpcore.store.url import STORE_URL_ENV, default_store_url, resolve_store_ur
 
 __all__ = [
     "DEFAULT_MAX_BLOB_SIZE",
+    "DEFAULT_PAGE_SIZE",
     "STORE_URL_ENV",
     "Actor",
     "Blob",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import abc
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -31,7 +31,7 @@ from ilpcore.model import Plan, Role, SavedList, SavedListKind
 from ilpcore.store._codec import dump_list, dump_plan, load_list, load_plan
 from ilpcore.store._rules import conflict, missing_plan, missing_revision
 from ilpcore.store._schema import migrate
-from ilpcore.store.base import PendingAudit, Store
+from ilpcore.store.base import DEFAULT_PAGE_SIZE, PendingAudit, Store
 from ilpcore.store.types import (
     Actor,
     Blob,
@@ -223,7 +223,9 @@ class SqlStore(Store):
                         raise missing_plan(student_id)
                     raise missing_revision(student_id, revision, current)
         number, document = rows[0]
-        plan = self._cached(document)
+        return self._checked(student_id, number, self._cached(document))
+
+    def _checked(self, student_id: str, number: object, plan: Plan) -> Plan:
         if plan.revision != number:
             raise StoreError(
                 f"{self.url}: revision {number} of student {student_id!r} holds a plan "
@@ -265,6 +267,41 @@ class SqlStore(Store):
             PlanSummary(s, school, int(co), int(g), int(n), self._from_db_time(t))
             for s, school, co, g, n, t in rows
         )
+
+    def iter_plans(
+        self, actor: Actor, query: PlanQuery | None = None, *, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> Iterator[Plan]:
+        """Pages of ``page_size`` current plans, each page one read statement (keyset paging).
+
+        No transaction or lock is held between pages, so writers are never blocked by
+        a slow consumer; the parsed plans bypass the plan cache.
+        """
+        self._check_actor(actor)
+        size = self._check_page_size(page_size)
+        return self._pages(query or PlanQuery(), size)
+
+    def _pages(self, q: PlanQuery, size: int) -> Iterator[Plan]:
+        after: str | None = None
+        while True:
+            where, params = _where(
+                ("s.student_id > ?", after),
+                ("s.school_id = ?", q.school_id),
+                ("s.cohort = ?", q.cohort),
+                ("s.grade_level = ?", q.grade_level),
+            )
+            with self._read() as c:
+                rows = c.rows(
+                    "SELECT s.student_id, r.revision, r.document FROM students s JOIN revisions r"
+                    " ON r.student_id = s.student_id AND r.revision = s.current_revision"
+                    + where
+                    + " ORDER BY s.student_id LIMIT ?",
+                    [*params, size],
+                )
+            for student_id, number, document in rows:
+                yield self._checked(student_id, number, load_plan(document))
+            if len(rows) < size:
+                return
+            after = rows[-1][0]
 
     # --- deletion ------------------------------------------------------------------------------
 

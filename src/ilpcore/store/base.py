@@ -24,10 +24,12 @@ from ilpcore.store.types import (
     media_type_problem,
 )
 
-__all__ = ["DEFAULT_MAX_BLOB_SIZE", "PendingAudit", "Store"]
+__all__ = ["DEFAULT_MAX_BLOB_SIZE", "DEFAULT_PAGE_SIZE", "PendingAudit", "Store"]
 
 DEFAULT_MAX_BLOB_SIZE: Final = 25 * 1024 * 1024
 """The default size limit of one artifact's content: 25 MiB."""
+DEFAULT_PAGE_SIZE: Final = 256
+"""How many plans :meth:`Store.iter_plans` reads from the backend at a time."""
 
 
 class PendingAudit:
@@ -95,6 +97,32 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def list_plans(self, actor: Actor, query: PlanQuery | None = None) -> tuple[PlanSummary, ...]:
         """Summaries of the current plans that match ``query``, ordered by student id."""
+
+    def iter_plans(
+        self, actor: Actor, query: PlanQuery | None = None, *, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> Iterator[Plan]:
+        """The current plans that match ``query``, one at a time, ordered by student id.
+
+        For batch work over many students: backends read ``page_size`` plans at a
+        time, so memory is bounded by the page, not the number of students.  Each
+        plan is a complete, consistent revision, but the stream is not a snapshot:
+        a plan saved or deleted while it runs may or may not be seen.
+
+        This default lists the students (:meth:`list_plans`) and loads each plan
+        (:meth:`load_plan`), so a wrapper such as
+        :class:`~ilpcore.access.guarded.GuardedStore` decides and logs every read;
+        the SQL backends override it with paged reads.
+        """
+        self._check_actor(actor)
+        self._check_page_size(page_size)
+        return self._iter_listed(actor, query)
+
+    def _iter_listed(self, actor: Actor, query: PlanQuery | None) -> Iterator[Plan]:
+        for summary in self.list_plans(actor, query):
+            try:
+                yield self.load_plan(actor, summary.student_id)
+            except NotFoundError:  # deleted since it was listed
+                continue
 
     # --- deletion ------------------------------------------------------------------------------
 
@@ -237,6 +265,14 @@ class Store(abc.ABC):
             raise ValidationError.at("student_id", str(problem))
         assert isinstance(student_id, str)
         return student_id
+
+    @staticmethod
+    def _check_page_size(page_size: object) -> int:
+        if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
+            raise ValidationError.at(
+                "page_size", f"must be a whole number of at least 1, not {page_size!r}"
+            )
+        return page_size
 
     @staticmethod
     def _check_revision(revision: object) -> int | None:

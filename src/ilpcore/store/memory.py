@@ -8,15 +8,16 @@ optimistic concurrency, atomic writes (one lock around every operation).
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import attrs
 
 from ilpcore.audit.entries import GENESIS_HASH, AuditEntry, AuditQuery, AuditRecord, seal
 from ilpcore.exceptions import NotFoundError
-from ilpcore.model import Plan, SavedList, SavedListKind
+from ilpcore.model import Plan, SavedList, SavedListKind, Student
 from ilpcore.store._rules import conflict, missing_plan, missing_revision
-from ilpcore.store.base import DEFAULT_MAX_BLOB_SIZE, PendingAudit, Store
+from ilpcore.store.base import DEFAULT_MAX_BLOB_SIZE, DEFAULT_PAGE_SIZE, PendingAudit, Store
 from ilpcore.store.types import (
     Actor,
     Blob,
@@ -29,6 +30,14 @@ from ilpcore.store.types import (
 )
 
 __all__ = ["MemoryStore"]
+
+
+def _matches(q: PlanQuery, s: Student) -> bool:
+    return (
+        (q.school_id is None or s.school.id == q.school_id)
+        and (q.cohort is None or s.cohort == q.cohort)
+        and (q.grade_level is None or s.grade_level == q.grade_level)
+    )
 
 
 @attrs.frozen
@@ -112,11 +121,7 @@ class MemoryStore(Store):
             for student_id in sorted(self._revisions):
                 head = self._revisions[student_id][-1]
                 s = head.plan.student
-                if (
-                    (q.school_id is None or s.school.id == q.school_id)
-                    and (q.cohort is None or s.cohort == q.cohort)
-                    and (q.grade_level is None or s.grade_level == q.grade_level)
-                ):
+                if _matches(q, s):
                     found.append(
                         PlanSummary(
                             student_id,
@@ -128,6 +133,27 @@ class MemoryStore(Store):
                         )
                     )
             return tuple(found)
+
+    def iter_plans(
+        self, actor: Actor, query: PlanQuery | None = None, *, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> Iterator[Plan]:
+        """The matching current plans without building summaries (``page_size`` is checked only:
+        the plans are already in memory)."""
+        self._check_actor(actor)
+        self._check_page_size(page_size)
+        return self._matching(query or PlanQuery())
+
+    def _matching(self, q: PlanQuery) -> Iterator[Plan]:
+        with self._lock:
+            ids = sorted(self._revisions)
+        for student_id in ids:
+            with self._lock:
+                history = self._revisions.get(student_id)
+                plan = history[-1].plan if history else None
+            if plan is None:  # deleted since the ids were taken
+                continue
+            if _matches(q, plan.student):
+                yield plan
 
     def delete_student(self, actor: Actor, student_id: str) -> Deletion:
         self._check_actor(actor)

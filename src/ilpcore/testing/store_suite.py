@@ -214,6 +214,33 @@ class StoreSuite:
         assert (summary.student_id, summary.revision, summary.cohort) == ("A", 2, 2029)
         assert summary.saved_at == store.plan_history(COUNSELOR, "A")[-1].saved_at
 
+    def test_iter_plans_streams_current_plans_in_pages(self, store: Store) -> None:
+        for i in range(7):
+            school = "HS1" if i % 3 else "HS2"
+            store.save_plan(COUNSELOR, make_plan(f"S{i:02d}", school_id=school), base_revision=None)
+        edited = attrs.evolve(
+            store.load_plan(COUNSELOR, "S03"),
+            student=attrs.evolve(store.load_plan(COUNSELOR, "S03").student, grade_level=12),
+        )
+        latest = store.save_plan(COUNSELOR, edited, base_revision=1)
+        everything = [store.load_plan(COUNSELOR, s.student_id) for s in store.list_plans(COUNSELOR)]
+        for page_size in (1, 2, 3, 7, 100):
+            assert list(store.iter_plans(COUNSELOR, page_size=page_size)) == everything
+        assert latest in everything
+        hs2 = list(store.iter_plans(COUNSELOR, PlanQuery(school_id="HS2"), page_size=1))
+        assert [p.student.id for p in hs2] == ["S00", "S03", "S06"]
+        assert [p.revision for p in hs2] == [1, 2, 1]
+        assert list(store.iter_plans(COUNSELOR, PlanQuery(cohort=1999))) == []
+        stream = store.iter_plans(COUNSELOR, page_size=2)
+        assert next(stream).student.id == "S00"
+        store.delete_student(COUNSELOR, "S05")  # while the stream is open: writers not blocked
+        assert "S05" not in [p.student.id for p in stream]
+
+    @pytest.mark.parametrize("page_size", [0, -1, True, 2.5, "10"])
+    def test_iter_plans_refuses_a_bad_page_size(self, store: Store, page_size: Any) -> None:
+        with pytest.raises(ValidationError, match="page_size"):
+            store.iter_plans(COUNSELOR, page_size=page_size)
+
     # --- deletion ------------------------------------------------------------------------------
 
     def test_delete_student_removes_everything_and_leaves_a_tombstone(self, store: Store) -> None:
