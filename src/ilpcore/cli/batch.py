@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
@@ -28,6 +26,7 @@ from ilpcore.cli.careers import add_catalog_options, catalog_from_args
 from ilpcore.cli.plan import add_acting_flags, open_guarded
 from ilpcore.cli.progress import StderrProgress
 from ilpcore.exceptions import ValidationError
+from ilpcore.files import atomic_text_file
 from ilpcore.matching import ONET_ATTRIBUTION
 from ilpcore.matching.ranking import InterestIndex
 from ilpcore.model import Plan
@@ -91,24 +90,17 @@ def write_records(records: Iterable[Mapping[str, Any]], path: Path, columns: Ite
     """Write records to ``path`` (CSV or JSON Lines by suffix) atomically; how many."""
     suffix = _format(path)
     names = list(columns)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     n = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            writer = csv.writer(f)
+    with atomic_text_file(path, newline="") as f:
+        writer = csv.writer(f)
+        if suffix == ".csv":
+            writer.writerow(names)
+        for record in records:
+            n += 1
             if suffix == ".csv":
-                writer.writerow(names)
-            for record in records:
-                n += 1
-                if suffix == ".csv":
-                    writer.writerow(["" if record[c] is None else record[c] for c in names])
-                else:
-                    f.write(json.dumps({c: record[c] for c in names}, ensure_ascii=False) + "\n")
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+                writer.writerow(["" if record[c] is None else record[c] for c in names])
+            else:
+                f.write(json.dumps({c: record[c] for c in names}, ensure_ascii=False) + "\n")
     return n
 
 
