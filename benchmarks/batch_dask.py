@@ -47,7 +47,7 @@ def on_cluster(
     *args: Any, **kwargs: Any,
 ) -> tuple[float, pd.DataFrame]:  # fmt: skip
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
         silence_logs=logging.ERROR,
     )  # fmt: skip
     with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
