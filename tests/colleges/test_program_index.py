@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
@@ -125,3 +126,37 @@ def test_index_without_a_cache_is_built_in_memory(catalog: CollegeCatalog) -> No
     assert plain._index_loader is None
     criteria = CollegeFilter(cips=frozenset({"11.07"}), awards=frozenset({AwardLevel.BACHELOR}))
     assert select_indexed(plain, criteria) == select_by_scan(plain, criteria)
+
+
+def test_outcomes_are_built_once_and_shared_but_never_pickled(catalog: CollegeCatalog) -> None:
+    criteria = CollegeFilter(awards=frozenset({AwardLevel.ASSOCIATE}))
+    first = select_indexed(catalog, criteria, SortKey.DEBT_TO_EARNINGS)[:20]
+    again = select_indexed(catalog, criteria, SortKey.DEBT_TO_EARNINGS)[:20]
+    assert again == first
+    shared = [
+        (a.outcome, b.outcome)
+        for x, y in zip(first, again, strict=True)
+        for a, b in zip(x.programs, y.programs, strict=True)
+        if a.outcome is not None
+    ]
+    assert shared
+    assert all(a is b for a, b in shared)
+    for college in first:
+        for p in college.programs:
+            assert p.outcome == catalog.outcome(college.institution.unitid, p.cip, p.award)
+    state = catalog.__getstate__()
+    assert state["_outcome_objects"] is None
+    assert "_outcome_objects" in CollegeCatalog.__slots__
+
+
+def test_a_pickled_catalog_searches_the_same_without_the_built_outcomes(
+    catalog: CollegeCatalog,
+) -> None:
+    plain = CollegeCatalog.from_records(*catalog.records()[:2])
+    criteria = CollegeFilter(cips=frozenset({"51"}), awards=frozenset({AwardLevel.ASSOCIATE}))
+    found = select_indexed(plain, criteria, SortKey.EARNINGS)
+    assert found == select_by_scan(plain, criteria, SortKey.EARNINGS)
+    assert plain._outcome_objects is not None
+    copy = pickle.loads(pickle.dumps(plain))
+    assert copy._outcome_objects is None
+    assert select_indexed(copy, criteria, SortKey.EARNINGS) == found

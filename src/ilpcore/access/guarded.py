@@ -9,9 +9,11 @@ nothing.  See ``docs/audit.md`` for what each operation needs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Final, TypeVar
+
+import attrs
 
 from ilpcore.access.policy import DEFAULT_POLICY, AccessPolicy, Decision, decide
 from ilpcore.access.relationships import Relationships, StudentFacts
@@ -26,7 +28,7 @@ from ilpcore.access.views import (
 from ilpcore.audit.entries import AuditAction, AuditEntry, AuditQuery, AuditRecord, Outcome
 from ilpcore.exceptions import AccessDeniedError, IlpcoreError, NotFoundError
 from ilpcore.model import Plan, Role, SavedList, SavedListKind
-from ilpcore.store.base import Store
+from ilpcore.store.base import DEFAULT_PAGE_SIZE, Store
 from ilpcore.store.types import Actor, Blob, BlobRef, Deletion, PlanQuery, PlanSummary, RevisionInfo
 
 __all__ = ["AUDIT_READERS", "GuardedStore"]
@@ -94,7 +96,11 @@ class GuardedStore(Store):
         return allowed or Decision(True, "nothing to decide"), None
 
     def _readable(self, actor: Actor, facts: StudentFacts) -> frozenset[Section]:
-        return frozenset(s for s in _ALL if self._decide(actor, Action.READ, (s,), facts)[0])
+        today = self.clock().date()
+        p, r = self.policy, self.relationships
+        return frozenset(
+            s for s in _ALL if decide(p, actor.id, actor.role, Action.READ, s, facts, r, today)
+        )
 
     def _record(
         self,
@@ -234,11 +240,9 @@ class GuardedStore(Store):
             raise self._deny(
                 actor, AuditAction.READ, student_id, Section.IDENTITY, d.reason, "read"
             )
-        reason = f"{actor.role.value} may read {len(readable)} of {len(_ALL)} sections"
-        record = self._record(
-            actor, AuditAction.READ, student_id, readable, Outcome.ALLOWED, reason,
-            revision or (current.revision if current is not None else None),
-        )  # fmt: skip
+        record = self._read_record(
+            actor, student_id, readable, revision or (current.revision if current else None)
+        )
         plan = self._run(
             record, lambda: self.inner.load_plan(actor, student_id, revision=revision), write=False
         )
@@ -276,6 +280,62 @@ class GuardedStore(Store):
             )
         )
         return tuple(visible)
+
+    def iter_plans(
+        self, actor: Actor, query: PlanQuery | None = None, *, page_size: int = DEFAULT_PAGE_SIZE
+    ) -> Iterator[Plan]:
+        """The inner store's stream, each plan decided and withheld exactly as :meth:`load_plan`.
+
+        A plan whose identity the actor may not read is skipped (as :meth:`list_plans`
+        skips it).  The stream is logged as one ``list`` entry, then one ``read``
+        entry per plan returned, appended a page at a time in one write
+        (:meth:`Store.append_audits`) before the page's plans are handed out.
+        """
+        self._check_actor(actor)
+        self._check_page_size(page_size)
+        return self._stream(actor, query, page_size)
+
+    def _stream(self, actor: Actor, query: PlanQuery | None, page_size: int) -> Iterator[Plan]:
+        listing = self._record(
+            actor, AuditAction.LIST, None, (Section.IDENTITY,), Outcome.ALLOWED,
+            f"streaming the plans within {actor.role.value}'s reach",
+        )  # fmt: skip
+        self.inner.append_audit(listing)
+        plans = self.inner.iter_plans(actor, query, page_size=page_size)
+        while page := self._next_page(actor, plans, page_size, listing):
+            yield from page
+
+    def _next_page(
+        self, actor: Actor, plans: Iterator[Plan], size: int, listing: AuditRecord
+    ) -> list[Plan]:
+        """Up to ``size`` more plans the actor may read, withheld, their reads logged in one go."""
+        records: list[AuditRecord] = []
+        views: list[Plan] = []
+        try:
+            for plan in plans:
+                readable = self._readable(actor, StudentFacts.of(plan))
+                if Section.IDENTITY not in readable:
+                    continue
+                records.append(self._read_record(actor, plan.student.id, readable, plan.revision))
+                views.append(withhold(plan, _ALL - readable))
+                if len(views) == size:
+                    break
+        except IlpcoreError as e:
+            failed = attrs.evolve(
+                listing, at=self.clock(), outcome=Outcome.FAILED, reason=f"{type(e).__name__}: {e}"
+            )
+            self.inner.append_audits((*records, failed))
+            raise
+        self.inner.append_audits(records)
+        return views
+
+    def _read_record(
+        self, actor: Actor, student_id: str, readable: frozenset[Section], revision: int | None
+    ) -> AuditRecord:
+        reason = f"{actor.role.value} may read {len(readable)} of {len(_ALL)} sections"
+        return self._record(
+            actor, AuditAction.READ, student_id, readable, Outcome.ALLOWED, reason, revision
+        )
 
     # --- deletion ------------------------------------------------------------------------------
 
@@ -339,6 +399,10 @@ class GuardedStore(Store):
     def append_audit(self, record: AuditRecord) -> AuditEntry:
         """Append a record of the host's own (passed through unchecked: the host is trusted)."""
         return self.inner.append_audit(record)
+
+    def append_audits(self, records: Sequence[AuditRecord]) -> tuple[AuditEntry, ...]:
+        """Append records of the host's own, in one write where the store can (unchecked)."""
+        return self.inner.append_audits(records)
 
     def audit_log(self, actor: Actor, query: AuditQuery | None = None) -> tuple[AuditEntry, ...]:
         """The log, for the :data:`AUDIT_READERS` roles; the reading is logged after it."""

@@ -27,29 +27,16 @@ import attrs
 from ilpcore.batch.blocks import Progress, blocks
 from ilpcore.batch.rows import AreaResult, AuditRow
 from ilpcore.exceptions import IlpcoreError
-from ilpcore.model import CourseAttribute, CourseStatus, Plan
-from ilpcore.requirements import AuditNode, Milestone, RuleSet, audit_milestones, evaluate, registry
-from ilpcore.requirements.whatif import Record
+from ilpcore.model import CourseStatus, Plan
+from ilpcore.requirements import AuditNode, RuleSet, evaluate, plan_audit_inputs, registry
 
 __all__ = ["DEFAULT_AUDIT_BLOCK", "RuleSets", "audit_inputs", "audit_row", "batch_audit"]
 
 DEFAULT_AUDIT_BLOCK: Final = 256
 
 
-def audit_inputs(plan: Plan, today: date) -> Record:
-    """What the audit of ``plan`` reads: courses (transcript and course plans), scores,
-    milestones as of ``today``, and the courses aligned to the ILP."""
-    planned = [c for cp in plan.course_plans for c in cp.courses]
-    aligned = frozenset(c.course_code for c in planned) | frozenset(
-        c.course_code for c in plan.courses if CourseAttribute.CTE in c.attributes
-    )
-    milestones: tuple[Milestone, ...] = audit_milestones(plan.milestones, today)
-    return Record(
-        courses=(*plan.courses, *planned),
-        assessments=plan.assessments,
-        milestones=milestones,
-        ilp_aligned=aligned,
-    )
+audit_inputs = plan_audit_inputs
+"""What the audit of a plan reads (:func:`ilpcore.requirements.plan_audit_inputs`)."""
 
 
 @attrs.define

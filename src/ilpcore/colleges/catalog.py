@@ -30,7 +30,7 @@ from ilpcore.exceptions import NotFoundError, Problem, UnknownLocationError, Val
 
 __all__ = ["PICKLE_FORMAT", "CollegeCatalog", "IndexLoader"]
 
-PICKLE_FORMAT: Final = 9
+PICKLE_FORMAT: Final = 10
 """The cache format of the college catalog: bump it whenever its pickled classes change shape."""
 
 
@@ -50,6 +50,7 @@ class CollegeCatalog:
         "_index_loader",
         "_latitudes",
         "_name_rank",
+        "_outcome_objects",
         "_outcomes",
         "_program_index",
         "_programs",
@@ -100,6 +101,8 @@ class CollegeCatalog:
         self._words: object = None
         self._program_index: ProgramIndex | None = None
         self._index_loader: IndexLoader | None = None
+        self._outcome_objects: list[Outcome | None] | None = None
+        """The outcome of each outcome-table row, built when first read (not pickled)."""
         self._latitudes: tuple[list[float], list[int]] | None = None
         """Search words, built by :mod:`ilpcore.colleges.search` on first use."""
 
@@ -313,6 +316,7 @@ class CollegeCatalog:
     def __getstate__(self) -> dict[str, object]:
         state = {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
         state["_index_loader"] = None
+        state["_outcome_objects"] = None
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -325,9 +329,13 @@ class CollegeCatalog:
         """``(cip, award, completions, outcome)`` of one institution's rows whose CIP code
         lies in ``code_spans`` (of :meth:`ProgramIndex.code_spans`) and whose award level
         value is in ``awards`` (any when empty), in table order (``code_spans`` are sorted
-        and disjoint); outcomes come from the index's precomputed rows."""
+        and disjoint); outcomes come from the index's precomputed rows, each built once
+        and shared by every search that shows it (they are immutable)."""
         table, outcomes = self._programs, self._outcomes
         outcome_row = self.program_index().outcome_row
+        built = self._outcome_objects
+        if built is None:
+            built = self._outcome_objects = [None] * len(outcomes)
         start, end = table.ranges.get(unitid, (0, 0))
         codes, cips, award, completions = table.codes, table.cips, table.award, table.completions
         for lo, hi in code_spans:  # an institution's rows are in code order: bisect to each span
@@ -337,12 +345,10 @@ class CollegeCatalog:
                 if awards and award[i] not in awards:
                     continue
                 o = outcome_row[i]
-                yield (
-                    codes[cips[i]],
-                    AWARD_LEVELS[award[i]],
-                    completions[i],
-                    None if o < 0 else outcomes.at(o, unitid),
-                )
+                outcome = None if o < 0 else built[o]
+                if outcome is None and o >= 0:
+                    outcome = built[o] = outcomes.at(o, unitid)
+                yield codes[cips[i]], AWARD_LEVELS[award[i]], completions[i], outcome
 
     def cip_codes(self) -> tuple[str, ...]:
         """Every 6-digit CIP code with completions in the catalog."""

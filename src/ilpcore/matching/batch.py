@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
+    from ilpcore.matching.interest_index import _Subset
+
 __all__ = ["BatchResult", "Engine", "rank_batch", "rank_batch_blocks"]
 
 Engine = Literal["python", "numpy"]
@@ -117,9 +119,7 @@ def rank_batch_blocks(
     ``maximum=None`` means the scale is unknown: only six equal scores are refused.
     """
     _check(top, block_size)
-    zones = None if zone is None else _zones_for(index, zone, top)
-    subset = index.subset(zones)
-    codes = tuple(index.rated[p].code for p in subset.positions)
+    zones, subset, codes = _ranked_among(index, zone, top)
     start = 0
     for block in _blocks(students, block_size):
         if engine == "numpy":
@@ -134,6 +134,15 @@ def rank_batch_blocks(
             raise ValidationError.at("engine", f"{engine!r} is not 'python' or 'numpy'")
         yield BatchResult(index.release, top, zone, zones, start, pos, r, refused, low, codes)
         start += len(block)
+
+
+def _ranked_among(
+    index: InterestIndex, zone: int | None, top: int
+) -> tuple[tuple[int, ...] | None, _Subset, tuple[str, ...]]:
+    """The job zones ranked among (``None``: all), that subset of the index, and its codes."""
+    zones = None if zone is None else _zones_for(index, zone, top)
+    subset = index.subset(zones)
+    return zones, subset, tuple(index.rated[p].code for p in subset.positions)
 
 
 def _blocks(students: Any, block_size: int) -> Iterator[Any]:
@@ -160,9 +169,7 @@ def rank_batch(
     block_size: int = DEFAULT_BLOCK,
 ) -> BatchResult:
     """Rank all students and return one :class:`BatchResult` (see :func:`rank_batch_blocks`)."""
-    zones = None if zone is None else _zones_for(index, zone, top)
-    subset = index.subset(zones)
-    codes = tuple(index.rated[p].code for p in subset.positions)
+    zones, _, codes = _ranked_among(index, zone, top)
     blocks = rank_batch_blocks(
         students,
         index,

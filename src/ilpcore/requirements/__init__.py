@@ -20,6 +20,7 @@ from ilpcore.requirements.audit import (
 from ilpcore.requirements.inputs import Milestone, MilestoneStatus, Override, OverrideAction
 from ilpcore.requirements.loading import load_rule_set, parse_rule_set
 from ilpcore.requirements.marks import LetterGrade, MarkScale, ScaleKind
+from ilpcore.requirements.plan_inputs import plan_audit_inputs
 from ilpcore.requirements.plan_milestones import audit_milestones
 from ilpcore.requirements.rules import (
     AssessmentRequirement,
@@ -80,4 +81,5 @@ __all__ = [
     "evaluate_for",
     "load_rule_set",
     "parse_rule_set",
+    "plan_audit_inputs",
 ]

@@ -453,6 +453,12 @@ class SqlStore(Store):
         with self._write() as c:
             return self._append_in(c, record)
 
+    def append_audits(self, records: Sequence[AuditRecord]) -> tuple[AuditEntry, ...]:
+        if not records:
+            return ()
+        with self._write() as c:
+            return tuple(self._append_in(c, record) for record in records)
+
     def _commit_pending(self, c: Cursor, pending: PendingAudit | None) -> None:
         if pending is not None:
             pending.entry = self._append_in(c, pending.record)

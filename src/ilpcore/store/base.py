@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import abc
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Final, Self
@@ -109,9 +109,9 @@ class Store(abc.ABC):
         a plan saved or deleted while it runs may or may not be seen.
 
         This default lists the students (:meth:`list_plans`) and loads each plan
-        (:meth:`load_plan`), so a wrapper such as
-        :class:`~ilpcore.access.guarded.GuardedStore` decides and logs every read;
-        the SQL backends override it with paged reads.
+        (:meth:`load_plan`); the SQL backends override it with paged reads, and
+        :class:`~ilpcore.access.guarded.GuardedStore` streams the wrapped store's,
+        deciding and logging every plan.
         """
         self._check_actor(actor)
         self._check_page_size(page_size)
@@ -194,6 +194,14 @@ class Store(abc.ABC):
 
         The log is append-only: the store has no operation that edits or removes entries.
         """
+
+    def append_audits(self, records: Sequence[AuditRecord]) -> tuple[AuditEntry, ...]:
+        """Append ``records`` in order as consecutive entries, like :meth:`append_audit` each.
+
+        The SQL backends append them in one transaction (one synced write for the
+        lot), so a batch reader can log a page of reads at the cost of one read.
+        """
+        return tuple(self.append_audit(record) for record in records)
 
     @abc.abstractmethod
     def audit_log(self, actor: Actor, query: AuditQuery | None = None) -> tuple[AuditEntry, ...]:

@@ -8,7 +8,7 @@ optimistic concurrency, atomic writes (one lock around every operation).
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 
 import attrs
@@ -249,6 +249,10 @@ class MemoryStore(Store):
     def append_audit(self, record: AuditRecord) -> AuditEntry:
         with self._lock:
             return self._append_locked(record)
+
+    def append_audits(self, records: Sequence[AuditRecord]) -> tuple[AuditEntry, ...]:
+        with self._lock:
+            return tuple(self._append_locked(record) for record in records)
 
     def audit_log(self, actor: Actor, query: AuditQuery | None = None) -> tuple[AuditEntry, ...]:
         self._check_actor(actor)

@@ -360,6 +360,16 @@ class StoreSuite:
 
     # --- audit log -----------------------------------------------------------------------------
 
+    def test_a_batch_of_audit_records_is_appended_in_order(self, store: Store) -> None:
+        assert store.append_audits(()) == ()
+        first = store.append_audit(audit_record(0, student_id="S1"))
+        records = [audit_record(n, student_id=f"S{n}") for n in range(1, 4)]
+        entries = store.append_audits(records)
+        assert [e.seq for e in entries] == [2, 3, 4]
+        assert [e.record for e in entries] == records
+        assert store.audit_log(COUNSELOR) == (first, *entries)
+        assert verify(store.audit_log(COUNSELOR)).ok
+
     def test_audit_entries_are_numbered_and_chained(self, store: Store) -> None:
         assert store.audit_log(COUNSELOR) == ()
         records = [audit_record(n, student_id=f"S{n % 2}") for n in range(4)]
