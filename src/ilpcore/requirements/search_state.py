@@ -46,9 +46,7 @@ class SearchState:
         self.capped |= {node for node, _, _ in p.caps}
         self.cap_used = [0] * len(p.caps)
         self.node_used = [0] * n
-        self.unions: list[tuple[int, ...]] = [
-            tuple(sorted({x for o in opts for x in o})) for opts in p.options
-        ]
+        self.unions: list[tuple[int, ...]] = [_union(opts) for opts in p.options]
         self.use_flow = False
         self.use_joint = False
         self.use_nested = False
@@ -359,6 +357,21 @@ class SearchState:
                     elif self.cap_used[ci] + cr > limit:
                         ok = False
         return ok
+
+
+_UNIONS: dict[tuple[tuple[int, ...], ...], tuple[int, ...]] = {}
+_MAX_UNIONS = 4096
+
+
+def _union(options: tuple[tuple[int, ...], ...]) -> tuple[int, ...]:
+    """Every node a course with these options can reach (students of one rule set share
+    their options, so this is computed once for each)."""
+    hit = _UNIONS.get(options)
+    if hit is None:
+        if len(_UNIONS) >= _MAX_UNIONS:
+            _UNIONS.clear()
+        hit = _UNIONS[options] = tuple(sorted({x for o in options for x in o}))
+    return hit
 
 
 def _fits(needs: list[int], supply: int) -> int:
