@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
+import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,6 +32,8 @@ from ilpcore.requirements import (
     RuleSet,
     evaluate,
 )
+from ilpcore.requirements.build import build
+from ilpcore.requirements.solver import solve
 
 SUBJECTS = ("a", "b", "c")
 STATUSES = (
@@ -413,3 +416,18 @@ def test_overlapping_areas_with_tiers_match_the_oracle(
     # Deterministic: the same input gives the same assignment.
     again = evaluate(rs, record)
     assert [n.applied for n in again.root.walk()] == [n.applied for n in audit.root.walk()]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rule_sets(), courses())
+def test_courses_assigned_before_the_search_keep_the_assignment(
+    rs: RuleSet, record: list[CourseRecord]
+) -> None:
+    """A course with one option and no cap is assigned before the search; the result is the
+    one the full search returns.  A cap on the root that never binds makes every course go
+    through the search, and changes nothing else (every option fits, the order is kept)."""
+    p = build(rs, record).problem
+    everything = frozenset(range(len(p.options)))
+    searched = attrs.evolve(p, caps=(*p.caps, (0, sum(p.course_credits) + 1, everything)))
+    first, second = solve(p), solve(searched)
+    assert (first.choice, first.cost) == (second.choice, second.cost)

@@ -254,7 +254,7 @@ def _assemble(built: Built, sol: Solution) -> Audit:
     def make(i: int) -> AuditNode:
         node = built.nodes[i]
         kids = tuple(make(j) for j in node.children)
-        ovs = tuple(o for o in built.overrides if o.path == node.path)
+        ovs = tuple(o for o in built.overrides if o.path == node.path) if built.overrides else ()
         if p.waived[i]:
             own_status, miss_cr, miss_co, needed = Status.WAIVED, Decimal(0), 0, None
             status = Status.WAIVED
@@ -295,5 +295,8 @@ def _assemble(built: Built, sol: Solution) -> Audit:
     )
 
 
+_RANK = {status: 0 if status is Status.WAIVED else _BY_TIER.index(status) for status in Status}
+
+
 def _rank(status: Status) -> int:
-    return 0 if status is Status.WAIVED else _BY_TIER.index(status)
+    return _RANK[status]

@@ -20,7 +20,12 @@ class ExclusiveGroups:
     """The groups each course can reach."""
 
 
-_Structure = tuple[tuple[tuple[int, ...], ...], tuple[int, ...], dict[int, int]]
+_Structure = tuple[
+    tuple[tuple[int, ...], ...],
+    tuple[int, ...],
+    dict[int, int],
+    dict[tuple[int, ...], tuple[int, ...]],
+]
 _CACHE: dict[tuple[object, ...], _Structure] = {}
 _MAX_CACHED = 256
 
@@ -44,9 +49,16 @@ def exclusive_groups(
         if len(_CACHE) >= _MAX_CACHED:
             _CACHE.clear()
         hit = _CACHE[key] = _structure(p, capped, distinct)
-    groups, group_of, node_group = hit
-    of_course = tuple(tuple(sorted({node_group[j] for j in u if j in node_group})) for u in unions)
-    return ExclusiveGroups(groups, group_of, of_course)
+    groups, group_of, node_group, reached = hit
+    of_course = []
+    for u in unions:
+        found = reached.get(u)
+        if found is None:
+            if len(reached) >= _MAX_CACHED * 16:
+                reached.clear()
+            found = reached[u] = tuple(sorted({node_group[j] for j in u if j in node_group}))
+        of_course.append(found)
+    return ExclusiveGroups(groups, group_of, tuple(of_course))
 
 
 def _structure(p: Problem, capped: set[int], distinct: frozenset[tuple[int, ...]]) -> _Structure:
@@ -89,4 +101,4 @@ def _structure(p: Problem, capped: set[int], distinct: frozenset[tuple[int, ...]
         group_of[i] = len(groups)
         groups.append(members)
     node_group = {j: g for g, members in enumerate(groups) for j in members}
-    return tuple(groups), tuple(group_of), node_group
+    return tuple(groups), tuple(group_of), node_group, {}

@@ -21,6 +21,7 @@ from ilpcore.requirements.problem import MISSING, TIERS, Problem, weights
 __all__ = ["JointResults", "SearchState"]
 
 _Cost = tuple[int, int, int, int]
+_PlanStep = tuple[int, tuple[_Cost, int] | None, int, int, int, tuple[int, ...], int | None, int]
 JointResults = dict[int, tuple[int, list[Witness | None]]]
 """Per group: the missing credits assumed, and per tier the joint bound's finding."""
 
@@ -45,9 +46,7 @@ class SearchState:
         self.capped |= {node for node, _, _ in p.caps}
         self.cap_used = [0] * len(p.caps)
         self.node_used = [0] * n
-        self.unions: list[tuple[int, ...]] = [
-            tuple(sorted({x for o in opts for x in o})) for opts in p.options
-        ]
+        self.unions: list[tuple[int, ...]] = [_union(opts) for opts in p.options]
         self.use_flow = False
         self.use_joint = False
         self.use_nested = False
@@ -75,9 +74,34 @@ class SearchState:
         self.present_mask = [t in self.tiers_present for t in range(TIERS)]
         self.gsup_cr = [0] * (len(self.groups) * TIERS)
         self.gsup_co = [0] * (len(self.groups) * TIERS)
+        self.all_cr = [0] * (n * TIERS)
+        self.all_co = [0] * (n * TIERS)
+        """``acc`` plus ``pot``."""
+        self._agg = [0] * n
+        self._own: list[_Cost] = [(0, 0, 0, 0)] * n
+        self._plan = self._total_plan()
         for c in order:
             self.move(c, self.unions[c], 1, True)
             self.pending[c] = True
+
+    def _total_plan(self) -> list[_PlanStep]:
+        """What :meth:`total` visits, children first: per node that is not waived, its fixed
+        own cost (with its packed value), its need, where its counts start (``-1``: it has
+        no cost of its own), its children, ``n`` of a choose and its exclusive group."""
+        p = self.p
+        plan: list[_PlanStep] = []
+        for i in self.post:
+            if p.waived[i]:
+                continue
+            fixed = p.fixed[i]
+            own = None
+            if fixed is not None:
+                mine = (1 if fixed == MISSING else 0, 0, 0, fixed)
+                own = (mine, self.pack(mine))
+            base = i * TIERS if self.counts[i] and fixed is None else -1
+            plan.append((i, own, p.need_credits[i], p.need_courses[i], base, p.children[i],
+                         p.choose[i], self.group_of[i]))  # fmt: skip
+        return plan
 
     def pack(self, v: _Cost) -> int:
         return ((v[0] * self.m1 + v[1]) * self.m2 + v[2]) * self.m3 + v[3]
@@ -91,13 +115,10 @@ class SearchState:
         k = self.p.need_courses[i]
         a = b = 0
         base = i * TIERS
-        acc_cr, acc_co, pot_cr, pot_co = self.acc_cr, self.acc_co, self.pot_cr, self.pot_co
-        for t in range(TIERS):
-            a += acc_cr[base + t]
-            b += acc_co[base + t]
-            if with_pot:
-                a += pot_cr[base + t]
-                b += pot_co[base + t]
+        arr_cr, arr_co = (self.all_cr, self.all_co) if with_pot else (self.acc_cr, self.acc_co)
+        for t in self.tiers_present:  # the other tiers hold nothing
+            a += arr_cr[base + t]
+            b += arr_co[base + t]
             if a >= c and b >= k:
                 return (0, 0, 0, t)
         return (1, c - a if c > a else 0, k - b if k > b else 0, MISSING)
@@ -105,29 +126,39 @@ class SearchState:
     def total(self, with_pot: bool) -> int:
         """The packed cost of the assignment so far; ``with_pot``, a lower bound on the cost
         of every completion."""
-        p = self.p
         if self.use_joint:
             self.joint_results = {}
-        agg = [0] * self.n
-        own: list[_Cost] = [(0, 0, 0, 0)] * self.n
-        counts = self.counts
+        agg = self._agg
+        own = self._own
         m1, m2, m3 = self.m1, self.m2, self.m3
-        for i in self.post:
-            if p.waived[i]:
-                continue
-            if counts[i]:
-                own[i] = mine = self.own(i, with_pot)
-                value = ((mine[0] * m1 + mine[1]) * m2 + mine[2]) * m3 + mine[3]
+        tiers = self.tiers_present
+        arr_cr, arr_co = (self.all_cr, self.all_co) if with_pot else (self.acc_cr, self.acc_co)
+        for i, fixed, c, k, base, kids, n, g in self._plan:
+            if fixed is not None:
+                own[i] = fixed[0]
+                value = fixed[1]
+            elif base >= 0:
+                a = b = 0
+                for t in tiers:
+                    a += arr_cr[base + t]
+                    b += arr_co[base + t]
+                    if a >= c and b >= k:
+                        own[i] = (0, 0, 0, t)
+                        value = t
+                        break
+                else:
+                    miss_cr = c - a if c > a else 0
+                    miss_co = k - b if k > b else 0
+                    own[i] = (1, miss_cr, miss_co, MISSING)
+                    value = ((m1 + miss_cr) * m2 + miss_co) * m3 + MISSING
             else:
                 value = 0
-            kids = p.children[i]
             if kids:
-                n = p.choose[i]
                 if n is not None:
-                    value += sum(sorted(agg[j] for j in kids)[:n])
+                    value += sum(sorted([agg[j] for j in kids])[:n])
                 else:
-                    value += sum(agg[j] for j in kids)
-                    g = self.group_of[i]
+                    for j in kids:
+                        value += agg[j]
                     if with_pot and g >= 0:
                         value += self.group_gain(g, own)
             agg[i] = value
@@ -289,9 +320,13 @@ class SearchState:
         t = self.p.course_tier[course]
         cr = self.p.course_credits[course] * sign
         arr_cr, arr_co = (self.pot_cr, self.pot_co) if pot else (self.acc_cr, self.acc_co)
+        all_cr, all_co = self.all_cr, self.all_co
         for i in nodes:
-            arr_cr[i * TIERS + t] += cr
-            arr_co[i * TIERS + t] += sign
+            idx = i * TIERS + t
+            arr_cr[idx] += cr
+            arr_co[idx] += sign
+            all_cr[idx] += cr
+            all_co[idx] += sign
         if pot:
             for g in self.course_groups[course]:
                 self.gsup_cr[g * TIERS + t] += cr
@@ -322,6 +357,21 @@ class SearchState:
                     elif self.cap_used[ci] + cr > limit:
                         ok = False
         return ok
+
+
+_UNIONS: dict[tuple[tuple[int, ...], ...], tuple[int, ...]] = {}
+_MAX_UNIONS = 4096
+
+
+def _union(options: tuple[tuple[int, ...], ...]) -> tuple[int, ...]:
+    """Every node a course with these options can reach (students of one rule set share
+    their options, so this is computed once for each)."""
+    hit = _UNIONS.get(options)
+    if hit is None:
+        if len(_UNIONS) >= _MAX_UNIONS:
+            _UNIONS.clear()
+        hit = _UNIONS[options] = tuple(sorted({x for o in options for x in o}))
+    return hit
 
 
 def _fits(needs: list[int], supply: int) -> int:

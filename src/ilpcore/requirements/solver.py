@@ -4,7 +4,9 @@ The problem and the cost order are in :mod:`ilpcore.requirements.problem`, the b
 :mod:`ilpcore.requirements.search_state`.  Courses are assigned one at a time (completed
 first, then by how many places they can go, by size, by input order), each option tried in
 order of how much still-needed credit it covers; interchangeable courses are assigned in
-non-decreasing option order (symmetry breaking); states already searched (every requirement's
+non-decreasing option order (symmetry breaking); a course with one option and no cap in it
+is assigned before the search (the option preference discounts it until its turn, so the
+order is unchanged); states already searched (every requirement's
 coverage by tier, capped at its need, and the cap room used) are not searched again.
 
 Ties are broken by that order: the result is the first optimal assignment in it.  The search
@@ -35,10 +37,25 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
     """The optimal choice of options (see :mod:`ilpcore.requirements.problem` for the order)."""
     order = [c for c in range(len(p.options)) if p.options[c]]
     order.sort(key=lambda c: (p.course_tier[c], len(p.options[c]), -p.course_credits[c], c))
-    s = SearchState(p, order)
+    keys = _classes(p, order)
+    same = [k > 0 and keys[k - 1] == keys[k] for k in range(len(order))]
+    capped = {i for i, m in enumerate(p.max_credits) if m is not None}
+    capped |= {node for node, _, _ in p.caps}
+    forced = [len(p.options[c]) == 1 and capped.isdisjoint(p.options[c][0]) for c in order]
+    # A course with one option and no cap in it always takes it: it is assigned before the
+    # search (which visits only the others, in the same relative order).
+    s = SearchState(p, [c for c, f in zip(order, forced, strict=True) if not f])
+    for c, f in zip(order, forced, strict=True):
+        if f:
+            s.move(c, p.options[c][0], 1, False)
     s.use_flow = use_flow
     root_lb = s.total(True)
-    search = _Branch(p, s, use_flow)
+    search = _Branch(p, s, use_flow, [x for x, f in zip(same, forced, strict=True) if not f])
+    search.later = _forced_later(p, order, forced)
+    for c, f in zip(order, forced, strict=True):
+        if f:
+            search.choice[c] = search.best_choice[c] = 0
+    order = s.order
     worst = s.m1 * s.m2 * s.m3 * (s.n + 1) * 2
     quick = min(node_limit, 2 * len(order) + _QUICK_NODES)
     if search.run(worst, None, root_lb, quick, joint=False) != "limit":
@@ -68,12 +85,17 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
 class _Branch:
     """Depth-first search over the courses' options (see the module docstring)."""
 
-    def __init__(self, p: Problem, s: SearchState, use_flow: bool) -> None:
+    def __init__(self, p: Problem, s: SearchState, use_flow: bool, same: list[bool]) -> None:
         self.p = p
         self.s = s
         self.use_flow = use_flow
         self.order = s.order
-        self.keys = _classes(p, s.order)
+        self.same = same
+        """Whether each course (in ``order``) is interchangeable with the one before it."""
+        self.later: list[tuple[dict[int, int], dict[int, int]]] = [({}, {})] * len(same)
+        """Per course in ``order``, the credits and courses that the courses assigned before
+        the search, but after it in the full order, count toward each node (the option
+        preference ignores them, so the search order is that of the full search)."""
         self.choice = [-1] * len(p.options)
         self.best_choice = list(self.choice)
         self.best = 0
@@ -108,15 +130,16 @@ class _Branch:
         self.dfs(0)
         return "target" if self.done else "limit" if self.aborted else "complete"
 
-    def preference(self, c: int, o: int) -> tuple[int, int]:
+    def preference(self, k: int, c: int, o: int) -> tuple[int, int]:
         p, s = self.p, self.s
+        later_cr, later_co = self.later[k]
         gain = 0
         cr = p.course_credits[c]
         for i in p.options[c][o]:
-            need = p.need_credits[i] - s.have_cr[i]
+            need = p.need_credits[i] - s.have_cr[i] + later_cr.get(i, 0)
             if need > 0:
                 gain += need if need < cr else cr
-            if p.need_courses[i] > s.have_co[i]:
+            if p.need_courses[i] > s.have_co[i] - later_co.get(i, 0):
                 gain += cr
         return (-gain, o)
 
@@ -154,7 +177,7 @@ class _Branch:
             return
         c = order[k]
         opts = p.options[c]
-        start = max(0, choice[order[k - 1]]) if k and self.keys[k - 1] == self.keys[k] else 0
+        start = max(0, choice[order[k - 1]]) if self.same[k] else 0
         if self.found:
             state = (k, start, *s.state())
             if state in self.seen:  # the same state was reached (and searched) before
@@ -163,7 +186,7 @@ class _Branch:
         s.move(c, s.unions[c], -1, True)
         s.pending[c] = False
         tried = False
-        for o in sorted(range(start, len(opts)), key=lambda o: self.preference(c, o)):
+        for o in sorted(range(start, len(opts)), key=lambda o: self.preference(k, c, o)):
             nodes = opts[o]
             if not s.fits(c, nodes, 0):
                 continue
@@ -192,6 +215,29 @@ class _Branch:
             self.dfs(k + 1)  # every option is over a cap: the course counts nowhere
         s.move(c, s.unions[c], 1, True)
         s.pending[c] = True
+
+
+def _forced_later(
+    p: Problem, order: list[int], forced: list[bool]
+) -> list[tuple[dict[int, int], dict[int, int]]]:
+    """For each course that is not forced, what the forced courses after it in ``order``
+    count toward each node (credits, courses)."""
+    out: list[tuple[dict[int, int], dict[int, int]]] = []
+    cr: dict[int, int] = {}
+    co: dict[int, int] = {}
+    snapshot = (cr, co)
+    for c, f in zip(reversed(order), reversed(forced), strict=True):
+        if f:
+            if snapshot[0] is cr:
+                cr, co = dict(cr), dict(co)
+            for i in p.options[c][0]:
+                cr[i] = cr.get(i, 0) + p.course_credits[c]
+                co[i] = co.get(i, 0) + 1
+        else:
+            snapshot = (cr, co)
+            out.append(snapshot)
+    out.reverse()
+    return out
 
 
 def _classes(p: Problem, order: list[int]) -> list[object]:
