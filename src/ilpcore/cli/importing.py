@@ -11,8 +11,11 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import attrs
 
 from ilpcore.cli.app import print_json
 from ilpcore.cli.plan import add_acting_flags, parse_actor
@@ -21,37 +24,71 @@ from ilpcore.files import atomic_text_file
 from ilpcore.interop import ImportBatch, ImportReport, apply_import
 from ilpcore.store import open_store, resolve_store_url
 
-__all__ = ["READERS", "register", "write_rejected"]
-
-READERS: dict[str, tuple[str, str, str]] = {
-    "edfi": ("ilpcore.interop.edfi", "read_edfi", "Ed-Fi Data Standard 5 XML or JSON files"),
-    "oneroster": ("ilpcore.interop.oneroster", "read_oneroster", "OneRoster 1.2 CSV files"),
-}
-"""Source format -> (module, reader function taking a directory, description)."""
+__all__ = ["READERS", "SourceFormat", "read_batch", "register", "write_rejected"]
 
 
-def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = subparsers.add_parser("import", help="import students from a district's SIS files")
-    commands = parser.add_subparsers(title="import formats", metavar="FORMAT")
-    parser.set_defaults(handler=lambda args: _usage(parser))
-    for name, (_, _, description) in READERS.items():
-        sub = commands.add_parser(name, help=f"import {description} from DIR")
-        sub.add_argument("directory", metavar="DIR", type=Path, help="the folder of source files")
-        sub.add_argument("--rejected", metavar="FILE", type=Path,
-                         help="also write the rejected rows to this CSV file")  # fmt: skip
-        if name == "edfi":
-            _add_edfi_flags(sub)
-        add_acting_flags(sub)
-        sub.set_defaults(handler=lambda args, name=name: run_import(args, name))
+def _no_arguments(parser: argparse.ArgumentParser) -> None:
+    """A format with no arguments of its own."""
 
 
-def _add_edfi_flags(parser: argparse.ArgumentParser) -> None:
+def _no_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {}
+
+
+@attrs.frozen
+class SourceFormat:
+    """One format of ``ilp import``: its reader and the command-line options it takes."""
+
+    module: str
+    reader: str
+    """The function of ``module`` that reads a directory into an ImportBatch."""
+    description: str
+    add_arguments: Callable[[argparse.ArgumentParser], None] = _no_arguments
+    """Adds the format's own arguments to its subcommand."""
+    options: Callable[[argparse.Namespace], dict[str, Any]] = _no_options
+    """The reader's keyword arguments, from the parsed command line."""
+
+
+def _add_edfi_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--school-year", type=int, metavar="YEAR",
                         help="the school year of the files, named by the year it starts in "
                         "(default: read from the files)")  # fmt: skip
     parser.add_argument("--require-school-association", action="store_true",
                         help="reject students the files do not place in a school (default: "
                         "place them by assessed grade or age; see the Ed-Fi guide)")  # fmt: skip
+
+
+def _edfi_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {
+        "school_year": args.school_year,
+        "require_school_association": args.require_school_association,
+    }
+
+
+READERS: dict[str, SourceFormat] = {
+    "edfi": SourceFormat(
+        "ilpcore.interop.edfi", "read_edfi", "Ed-Fi Data Standard 5 XML or JSON files",
+        _add_edfi_arguments, _edfi_options,
+    ),
+    "oneroster": SourceFormat(
+        "ilpcore.interop.oneroster", "read_oneroster", "OneRoster 1.2 CSV files"
+    ),
+}  # fmt: skip
+"""Source format name -> how to read it."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser("import", help="import students from a district's SIS files")
+    commands = parser.add_subparsers(title="import formats", metavar="FORMAT")
+    parser.set_defaults(handler=lambda args: _usage(parser))
+    for name, source in READERS.items():
+        sub = commands.add_parser(name, help=f"import {source.description} from DIR")
+        sub.add_argument("directory", metavar="DIR", type=Path, help="the folder of source files")
+        sub.add_argument("--rejected", metavar="FILE", type=Path,
+                         help="also write the rejected rows to this CSV file")  # fmt: skip
+        source.add_arguments(sub)
+        add_acting_flags(sub)
+        sub.set_defaults(handler=lambda args, name=name: run_import(args, name))
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
@@ -61,19 +98,10 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 def read_batch(source_format: str, directory: Path, **options: Any) -> ImportBatch:
     """Read ``directory`` with the reader of ``source_format``, passing it ``options``."""
-    module_name, function, _ = READERS[source_format]
-    reader = getattr(importlib.import_module(module_name), function)
+    source = READERS[source_format]
+    reader = getattr(importlib.import_module(source.module), source.reader)
     batch: ImportBatch = reader(directory, **options)
     return batch
-
-
-def _reader_options(args: argparse.Namespace, source_format: str) -> dict[str, Any]:
-    if source_format != "edfi":
-        return {}
-    return {
-        "school_year": args.school_year,
-        "require_school_association": args.require_school_association,
-    }
 
 
 def write_rejected(report: ImportReport, path: Path) -> None:
@@ -87,7 +115,7 @@ def write_rejected(report: ImportReport, path: Path) -> None:
 
 def run_import(args: argparse.Namespace, source_format: str) -> int:
     actor = parse_actor(args.acting)
-    batch = read_batch(source_format, args.directory, **_reader_options(args, source_format))
+    batch = read_batch(source_format, args.directory, **READERS[source_format].options(args))
     with open_store(resolve_store_url(args.store)) as store:
         report = apply_import(
             store, actor, batch, progress=StderrProgress(f"ilp import {source_format}")
