@@ -14,7 +14,6 @@ from ilpcore.cli.app import print_json
 from ilpcore.cli.plan import parse_actor
 from ilpcore.cli.progress import StderrProgress
 from ilpcore.interop.oneroster import write_oneroster
-from ilpcore.model import Plan
 from ilpcore.store import PlanQuery, open_store, resolve_store_url
 
 __all__ = ["add_arguments", "run"]
@@ -32,14 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     actor = parse_actor(args.acting)
-    progress = StderrProgress("ilp export oneroster")
     with open_store(resolve_store_url(args.store)) as store:
-        summaries = store.list_plans(actor, PlanQuery(school_id=args.school))
-        plans: list[Plan] = []
-        for done, summary in enumerate(summaries, 1):
-            plans.append(store.load_plan(actor, summary.student_id))
-            progress(done, len(summaries))
-    counts = write_oneroster(plans, args.out_dir)
+        plans = list(store.iter_plans(actor, PlanQuery(school_id=args.school)))
+    counts = write_oneroster(plans, args.out_dir, progress=StderrProgress("ilp export oneroster"))
     if args.json:
         print_json({"directory": str(args.out_dir), "students": len(plans), "rows": dict(counts)})
     else:

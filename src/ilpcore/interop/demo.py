@@ -38,7 +38,7 @@ def district_step(context: DemoContext) -> DemoSection:
     with open_store("memory:") as store, tempfile.TemporaryDirectory() as folder:
         first = apply_import(store, _SYNC, read.batch)
         again = apply_import(store, _SYNC, read.batch)
-        plans = [store.load_plan(_SYNC, s.student_id) for s in store.list_plans(_SYNC)]
+        plans = list(store.iter_plans(_SYNC))
         roster_dir = Path(folder) / "oneroster"
         written = write_oneroster(plans, roster_dir)
         round_trip = apply_import(store, _SYNC, read_oneroster(roster_dir))
