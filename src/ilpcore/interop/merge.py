@@ -10,17 +10,18 @@ hand) are kept.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import attrs
-from attrs import evolve
+from attrs import AttrsInstance, evolve
 
 from ilpcore.interop.batch import StudentRecord
-from ilpcore.model import Contact, CourseRecord, Demographics, Plan, Student
+from ilpcore.model import CourseRecord, Demographics, Plan
 
 __all__ = ["merge_student"]
 
 T = TypeVar("T")
+A = TypeVar("A", bound=AttrsInstance)
 
 
 def course_key(course: CourseRecord) -> Hashable:
@@ -49,40 +50,27 @@ def _merged(
     return tuple(out)
 
 
-def _merged_demographics(existing: Demographics | None, incoming: Demographics) -> Demographics:
-    """``incoming``'s recorded facts over ``existing``: a source that does not carry a fact
-    (OneRoster has no English-learner flag) leaves the one a plan has."""
-    if existing is None:
-        return incoming
+def _overlaid(existing: A, incoming: A) -> A:
+    """``existing`` with every fact ``incoming`` states (a value that is not ``None`` nor an
+    empty tuple): a source that does not carry a fact (a roster has no preferred contact
+    method, OneRoster no English-learner flag) leaves the one a plan has."""
     changes = {
         f.name: value
-        for f in attrs.fields(Demographics)
+        for f in attrs.fields(type(incoming))
         if (value := getattr(incoming, f.name)) is not None and value != ()
     }
+    merged: A = evolve(cast(Any, existing), **changes)  # mypy's attrs plugin needs a class
+    return merged
+
+
+def _merged_demographics(existing: Demographics | None, incoming: Demographics) -> Demographics:
+    """``incoming``'s facts over ``existing``'s; the order of races means nothing."""
+    if existing is None:
+        return incoming
+    merged = _overlaid(existing, incoming)
     if set(incoming.races) == set(existing.races):
-        changes.pop("races", None)  # the order of races means nothing
-    return evolve(existing, **changes)
-
-
-def _filled_contact(existing: Contact, incoming: Contact) -> Contact:
-    """``incoming`` with what ``existing`` says where ``incoming`` says nothing (``None``):
-    a roster has no preferred contact method, for instance."""
-    kept = {
-        f.name: getattr(existing, f.name)
-        for f in attrs.fields(Contact)
-        if getattr(incoming, f.name) is None
-    }
-    return evolve(incoming, **kept)
-
-
-def _kept_identity(existing: Student, incoming: Student) -> Student:
-    """``incoming`` with the state id and birth date ``existing`` has where it has none."""
-    kept = {
-        name: getattr(existing, name)
-        for name in ("state_id", "birth_date")
-        if getattr(incoming, name) is None and getattr(existing, name) is not None
-    }
-    return evolve(incoming, **kept) if kept else incoming
+        merged = evolve(merged, races=existing.races)
+    return merged
 
 
 def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
@@ -98,9 +86,9 @@ def merge_student(plan: Plan | None, record: StudentRecord) -> Plan:
     """
     if plan is None:
         plan = Plan(record.student)
-    student = _kept_identity(plan.student, record.student)
+    student = _overlaid(plan.student, record.student)
     profile = plan.profile
-    contacts = _merged(profile.contacts, record.contacts, lambda c: c.id, _filled_contact)
+    contacts = _merged(profile.contacts, record.contacts, lambda c: c.id, _overlaid)
     history = _merged(
         profile.education_history, record.enrollments, lambda e: (e.school.id, e.start)
     )
