@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date
-from decimal import Decimal
 from typing import Final
 
 import attrs
@@ -27,8 +26,8 @@ import attrs
 from ilpcore.batch.blocks import Progress, blocks
 from ilpcore.batch.rows import AreaResult, AuditRow
 from ilpcore.exceptions import IlpcoreError
-from ilpcore.model import CourseStatus, Plan
-from ilpcore.requirements import AuditNode, RuleSet, evaluate, plan_audit_inputs, registry
+from ilpcore.model import Plan
+from ilpcore.requirements import RuleSet, plan_audit_inputs, registry, summarize
 
 __all__ = ["DEFAULT_AUDIT_BLOCK", "RuleSets", "audit_inputs", "audit_row", "batch_audit"]
 
@@ -103,29 +102,20 @@ def audit_row(plan: Plan, rule_set: RuleSet | str, today: date) -> AuditRow:
                         reason=rule_set)  # fmt: skip
     record = audit_inputs(plan, today)
     try:
-        audit = evaluate(
+        audit = summarize(
             rule_set, record.courses, assessments=record.assessments,
             milestones=record.milestones, ilp_aligned=record.ilp_aligned,
         )  # fmt: skip
     except IlpcoreError as e:
         return AuditRow(s.id, s.school.id, s.cohort, rule_set.id, None, None, None, None, None,
                         reason=f"{type(e).__name__}: {e}")  # fmt: skip
-    root = audit.root
     return AuditRow(
         s.id, s.school.id, s.cohort, rule_set.id, audit.status.value, audit.satisfied,
-        _earned(root), root.counted_credits, root.required_credits,
-        tuple(_area(n) for n in root.children),
-        tuple(f"{n.path or '(total)'}: {n.needed}" for n in audit.missing()),
+        audit.credits_earned, audit.credits_counted, audit.credits_required,
+        tuple(
+            AreaResult(a.path, a.title, a.status.value, a.earned, a.counted, a.required, a.missing)
+            for a in audit.areas
+        ),
+        tuple(f"{path or '(total)'}: {needed}" for path, needed in audit.missing),
         audit.optimal,
-    )  # fmt: skip
-
-
-def _earned(node: AuditNode) -> Decimal:
-    return sum((a.credits for a in node.applied if a.status is CourseStatus.COMPLETED), Decimal(0))
-
-
-def _area(node: AuditNode) -> AreaResult:
-    return AreaResult(
-        node.path, node.title, node.status.value, _earned(node), node.counted_credits,
-        node.required_credits, node.missing_credits,
     )  # fmt: skip

@@ -44,12 +44,15 @@ from ilpcore.requirements.ruleset import (
     RuleSet,
     RuleSetKind,
 )
+from ilpcore.requirements.summary import AreaSummary, AuditSummary, summarize
 
 __all__ = [
     "Applied",
+    "AreaSummary",
     "AssessmentRequirement",
     "Audit",
     "AuditNode",
+    "AuditSummary",
     "Cap",
     "ChooseRequirement",
     "Cohort",
@@ -82,4 +85,5 @@ __all__ = [
     "load_rule_set",
     "parse_rule_set",
     "plan_audit_inputs",
+    "summarize",
 ]

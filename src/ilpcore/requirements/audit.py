@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -13,9 +13,13 @@ from ilpcore.exceptions import NotFoundError
 from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus
 from ilpcore.requirements.build import Built, build
 from ilpcore.requirements.inputs import Milestone, Override
-from ilpcore.requirements.problem import MISSING, TIERS, Solution, split_cost
+from ilpcore.requirements.problem import Solution, split_cost
 from ilpcore.requirements.ruleset import RuleSet
 from ilpcore.requirements.solver import solve
+from ilpcore.requirements.tally import WAIVED, Tally
+
+if TYPE_CHECKING:
+    from ilpcore.requirements.summary import AuditSummary
 
 __all__ = ["Applied", "Audit", "AuditNode", "Cost", "Status", "evaluate", "evaluate_for"]
 
@@ -132,6 +136,12 @@ class Audit:
         visit(self.root)
         return tuple(out)
 
+    def summary(self) -> AuditSummary:
+        """The headline figures (:func:`~ilpcore.requirements.summarize` without the tree)."""
+        from ilpcore.requirements.summary import summary_of
+
+        return summary_of(self)
+
     def to_dict(self) -> dict[str, Any]:
         from ilpcore.requirements.report import audit_to_dict
 
@@ -210,39 +220,7 @@ def evaluate_for(
 
 def _assemble(built: Built, sol: Solution) -> Audit:
     p = built.problem
-    n = len(built.nodes)
-    per_node: list[list[int]] = [[] for _ in range(n)]
-    for c in range(len(built.courses)):
-        for i in sol.counted(p, c):
-            per_node[i].append(c)
-    scale = Decimal(built.scale)
-
-    def own(i: int) -> tuple[int, Decimal, int, str | None]:
-        node = built.nodes[i]
-        if node.fixed is not None:
-            tier, needed, _ = node.fixed
-            return tier, Decimal(0), 0, needed
-        got = [0] * TIERS
-        cnt = [0] * TIERS
-        for c in per_node[i]:
-            got[p.course_tier[c]] += p.course_credits[c]
-            cnt[p.course_tier[c]] += 1
-        a = b = 0
-        for t in range(TIERS):
-            a += got[t]
-            b += cnt[t]
-            if a >= p.need_credits[i] and b >= p.need_courses[i]:
-                return t, Decimal(0), 0, None
-        miss_cr = Decimal(max(0, p.need_credits[i] - a)) / scale
-        miss_co = max(0, p.need_courses[i] - b)
-        words = []
-        if miss_cr:
-            plural = "" if miss_cr == 1 else "s"
-            words.append(f"{miss_cr.normalize():f} more credit{plural}")
-        if miss_co:
-            words.append(f"{miss_co} more course" + ("s" if miss_co > 1 else ""))
-        return MISSING, miss_cr, miss_co, " and ".join(words)
-
+    tally = Tally(built, sol.choice)
     made: dict[int, Applied] = {}
 
     def applied_of(c: int) -> Applied:
@@ -251,34 +229,27 @@ def _assemble(built: Built, sol: Solution) -> Audit:
             hit = made[c] = _applied(built.courses[c], built.credits[c])
         return hit
 
+    zero = Decimal(0)
+
     def make(i: int) -> AuditNode:
         node = built.nodes[i]
         kids = tuple(make(j) for j in node.children)
         ovs = tuple(o for o in built.overrides if o.path == node.path) if built.overrides else ()
-        if p.waived[i]:
-            own_status, miss_cr, miss_co, needed = Status.WAIVED, Decimal(0), 0, None
-            status = Status.WAIVED
-        else:
-            tier, miss_cr, miss_co, needed = own(i)
-            own_status = _BY_TIER[tier]
-            ranks = sorted(_rank(k.status) for k in kids)
-            if node.choose is not None:
-                ranks = ranks[: node.choose]
-            status = _BY_TIER[max([tier, *ranks])]
-        applied = tuple(applied_of(c) for c in per_node[i])
+        applied = tuple(applied_of(c) for c in tally.courses_of[i])
+        own = tally.own[i]
         return AuditNode(
             path=node.path,
             title=node.title,
             kind=node.kind,
-            status=status,
-            own_status=own_status,
+            status=STATUS_OF_CODE[tally.status[i]],
+            own_status=STATUS_OF_CODE[own],
             required_credits=node.need_credits,
             required_courses=node.need_courses,
-            counted_credits=sum((a.credits for a in applied), Decimal(0)),
+            counted_credits=sum((a.credits for a in applied), zero),
             applied=applied,
-            missing_credits=miss_cr,
-            missing_courses=miss_co,
-            needed=needed,
+            missing_credits=zero if own == WAIVED else tally.missing_credits(i),
+            missing_courses=tally.miss_courses[i],
+            needed=tally.needed(i),
             detail=None if node.fixed is None else node.fixed[2],
             children=kids,
             overrides=ovs,
@@ -289,14 +260,11 @@ def _assemble(built: Built, sol: Solution) -> Audit:
     unused = tuple(
         _applied(c, built.credits[k]) for k, c in enumerate(built.courses) if not sol.counted(p, k)
     )
-    cost = Cost(unmet, Decimal(miss_cr) / scale, miss_co, penalty)
+    cost = Cost(unmet, Decimal(miss_cr) / Decimal(built.scale), miss_co, penalty)
     return Audit(
         built.rule_set, root, unused, cost, sol.optimal, sol.nodes_explored, built.overrides
     )
 
 
-_RANK = {status: 0 if status is Status.WAIVED else _BY_TIER.index(status) for status in Status}
-
-
-def _rank(status: Status) -> int:
-    return _RANK[status]
+STATUS_OF_CODE = (*_BY_TIER, Status.WAIVED)
+"""The :class:`Status` of each status code of :class:`~ilpcore.requirements.tally.Tally`."""

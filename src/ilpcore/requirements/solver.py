@@ -22,6 +22,7 @@ runs in up to three phases, which all return that same assignment:
 
 from __future__ import annotations
 
+from ilpcore.requirements.determined import determined_solution
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, Solution, split_cost, weights
 from ilpcore.requirements.search_state import JointResults, SearchState
 
@@ -35,6 +36,9 @@ _TARGET_NODES = 40
 
 def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> Solution:
     """The optimal choice of options (see :mod:`ilpcore.requirements.problem` for the order)."""
+    only = determined_solution(p)
+    if only is not None:
+        return only
     order = [c for c in range(len(p.options)) if p.options[c]]
     order.sort(key=lambda c: (p.course_tier[c], len(p.options[c]), -p.course_credits[c], c))
     keys = _classes(p, order)
