@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from decimal import Decimal
 from itertools import combinations, product
@@ -18,46 +17,24 @@ from ilpcore.requirements.fixed import (
     timing_status,
 )
 from ilpcore.requirements.inputs import Milestone, Override, OverrideAction, tier_of
+from ilpcore.requirements.prepared import (
+    Node,
+    OptionCache,
+    prepared,
+    scale_for,
+    tree_units,
+    units,
+)
 from ilpcore.requirements.problem import Problem as SolverProblem
 from ilpcore.requirements.rules import (
     AssessmentRequirement,
-    Cap,
-    ChooseRequirement,
-    CourseFilter,
-    CourseRequirement,
-    CreditsRequirement,
     GpaRequirement,
     MilestoneRequirement,
-    Requirement,
     TimingRequirement,
 )
 from ilpcore.requirements.ruleset import RuleSet
 
 __all__ = ["Built", "Node", "build"]
-
-_ANY = CourseFilter()
-_MAX_SCALE_DIGITS = 6
-
-
-@attrs.frozen
-class Node:
-    """One requirement of the tree as the evaluator sees it."""
-
-    path: str
-    title: str
-    kind: str
-    parent: int
-    requirement: Requirement | None
-    match: CourseFilter = _ANY
-    min_mark: str | None = None
-    need_credits: Decimal = Decimal(0)
-    need_courses: int = 0
-    max_credits: Decimal | None = None
-    caps: tuple[Cap, ...] = ()
-    choose: int | None = None
-    share: tuple[tuple[str, ...], ...] = ()
-    fixed: tuple[int, str | None, str | None] | None = None
-    children: tuple[int, ...] = ()
 
 
 @attrs.frozen
@@ -79,81 +56,6 @@ class Built:
         return None
 
 
-_OptionCache = dict[tuple[object, ...], list[tuple[int, ...]]]
-_FLAT: dict[int, tuple[RuleSet, tuple[Node, ...], _OptionCache]] = {}
-_MAX_CACHED = 10_000
-
-
-def _flattened(rs: RuleSet) -> tuple[list[Node], _OptionCache]:
-    """The node list of ``rs`` and its cache of course options (kept by identity: rule sets
-    are immutable, so audits of many students against one rule set share the work)."""
-    hit = _FLAT.get(id(rs))
-    if hit is None or hit[0] is not rs:
-        if len(_FLAT) > 64:
-            _FLAT.clear()
-        hit = _FLAT[id(rs)] = (rs, tuple(_flatten(rs)), {})
-    if len(hit[2]) > _MAX_CACHED:
-        hit[2].clear()
-    return list(hit[1]), hit[2]
-
-
-def _flatten(rs: RuleSet) -> list[Node]:
-    nodes: list[Node] = []
-    kids: dict[int, list[int]] = {}
-
-    def add(node: Node) -> int:
-        nodes.append(node)
-        kids.setdefault(node.parent, []).append(len(nodes) - 1)
-        return len(nodes) - 1
-
-    def visit(rq: Requirement, parent: int, prefix: str) -> None:
-        path = f"{prefix}/{rq.id}" if prefix else rq.id
-        children: tuple[Requirement, ...] = ()
-        head = (path, rq.title, rq.kind, parent, rq)
-        if isinstance(rq, CreditsRequirement):
-            node = Node(*head, match=rq.match, min_mark=rq.min_mark, need_credits=rq.min_credits,
-                        need_courses=rq.min_courses, max_credits=rq.max_credits, caps=rq.caps,
-                        share=rq.share)  # fmt: skip
-            children = rq.children
-        elif isinstance(rq, CourseRequirement):
-            node = Node(*head, match=rq.match, min_mark=rq.min_mark, need_credits=rq.min_credits,
-                        need_courses=1)  # fmt: skip
-        elif isinstance(rq, ChooseRequirement):
-            node = Node(*head, choose=rq.n, share=rq.share)
-            children = rq.children
-        else:
-            node = Node(*head, fixed=(4, None, None))
-        i = add(node)
-        for child in children:
-            visit(child, i, path)
-
-    add(
-        Node("", rs.diploma, "total", -1, None, min_mark=rs.min_mark,
-             need_credits=rs.total_credits or Decimal(0), share=rs.share)
-    )  # fmt: skip
-    for rq in rs.requirements:
-        visit(rq, 0, "")
-    return [attrs.evolve(n, children=tuple(kids.get(i, ()))) for i, n in enumerate(nodes)]
-
-
-def _scale(values: Sequence[Decimal]) -> int:
-    digits = 0
-    for v in set(values):
-        digits = max(digits, _decimals(v))
-    return int(10 ** min(digits, _MAX_SCALE_DIGITS))
-
-
-@functools.lru_cache(maxsize=1024)
-def _decimals(v: Decimal) -> int:
-    """Digits after the point that ``v`` needs (credits repeat: computed once each)."""
-    exp = v.normalize().as_tuple().exponent
-    return -exp if isinstance(exp, int) and exp < 0 else 0
-
-
-def _units(value: Decimal, scale: int) -> int:
-    return int((value * scale).to_integral_value())
-
-
 def build(
     rs: RuleSet,
     courses: Sequence[CourseRecord],
@@ -164,45 +66,25 @@ def build(
     overrides: Sequence[Override] = (),
 ) -> Built:
     """The solver problem for one student (raises :class:`OverrideError` for bad overrides)."""
-    nodes, option_cache = _flattened(rs)
-    by_path = {n.path: i for i, n in enumerate(nodes)}
-    codes = {c.course_code for c in courses}
-    problems = []
-    for k, ov in enumerate(overrides):
-        if ov.path not in by_path:
-            problems.append(Problem(f"overrides[{k}].path", f"no requirement {ov.path!r}"))
-        if ov.course_code is not None and ov.course_code not in codes:
-            problems.append(
-                Problem(
-                    f"overrides[{k}].course_code", f"no course {ov.course_code!r} in the record"
-                )
-            )
-    if problems:
-        raise OverrideError(problems)
+    prep = prepared(rs)
+    nodes = list(prep.nodes)
+    by_path = prep.by_path
+    if overrides:
+        _check_overrides(overrides, by_path, {c.course_code for c in courses})
     tiers = tuple(tier_of(c.status) for c in courses)
     credits = tuple(
-        c.earned_credits if t == 0 else c.credits for c, t in zip(courses, tiers, strict=False)
+        c.earned_credits if t == 0 else c.credits for c, t in zip(courses, tiers, strict=True)
     )
-    live = [(c, t) for c, t in zip(courses, tiers, strict=False) if t is not None]
+    live = [(c, t) for c, t in zip(courses, tiers, strict=True) if t is not None]
 
-    for i, n in enumerate(nodes):
-        rq = n.requirement
-        if isinstance(rq, TimingRequirement):
-            fixed = timing_status(rq, live, rs.scale, ilp_aligned)
-        elif isinstance(rq, GpaRequirement):
-            fixed = gpa_status(rq, live, rs.scale)
-        elif isinstance(rq, AssessmentRequirement):
-            fixed = assessment_status(rq, assessments, milestones)
-        elif isinstance(rq, MilestoneRequirement):
-            fixed = milestone_status(rq, milestones)
-        else:
-            continue
-        nodes[i] = attrs.evolve(n, fixed=fixed)
+    for i in prep.fixed_nodes:
+        fixed = _fixed_status(nodes[i], rs, live, assessments, milestones, ilp_aligned)
+        nodes[i] = attrs.evolve(nodes[i], fixed=fixed)
 
-    need = {i: n.need_credits for i, n in enumerate(nodes)}
     waived = [False] * len(nodes)
     allowed: dict[tuple[int, str], bool] = {}  # (node, code) -> forced accept / refuse
     forced: dict[str, int] = {}
+    adjusted: dict[int, Decimal] = {}
     for ov in overrides:
         i = by_path[ov.path]
         if ov.action is OverrideAction.WAIVE:
@@ -210,7 +92,7 @@ def build(
                 waived[j] = True
         elif ov.action is OverrideAction.ADJUST_CREDITS:
             assert ov.credits is not None
-            need[i] = ov.credits
+            adjusted[i] = ov.credits
         elif ov.course_code is not None:
             if ov.action is OverrideAction.BLOCK:
                 allowed[(i, ov.course_code)] = False
@@ -222,8 +104,12 @@ def build(
                 if ov.action is OverrideAction.INSERT:
                     forced[ov.course_code] = i
 
-    scale = _scale([*credits, *need.values()] + [n.max_credits or Decimal(0) for n in nodes])
-    scale = max(scale, _scale([cap.max_credits for n in nodes for cap in n.caps]))
+    scale = scale_for([*credits, *adjusted.values()], prep)
+    need_units, max_units, cap_units = tree_units(prep, scale)
+    if adjusted:
+        need_units = tuple(
+            units(adjusted[i], scale) if i in adjusted else u for i, u in enumerate(need_units)
+        )
 
     meets: dict[tuple[str | None, str | None], bool] = {}
 
@@ -242,21 +128,24 @@ def build(
             ok = meets[key] = rs.scale.meets(c.mark, n.min_mark)
         return ok
 
-    capped = {i for i, n in enumerate(nodes) if n.max_credits is not None or n.caps}
-    relevant = capped | {
-        i for i, n in enumerate(nodes) if (need[i] > 0 or n.need_courses > 0) and not waived[i]
-    }
+    capped = prep.capped
+    if overrides:
+        relevant = capped | {
+            i
+            for i, n in enumerate(nodes)
+            if (adjusted.get(i, n.need_credits) > 0 or n.need_courses > 0) and not waived[i]
+        }
+        named_codes = prep.named_codes | {o.course_code for o in overrides}
+        seen: OptionCache = {}
+    else:
+        relevant, named_codes, seen = prep.relevant, prep.named_codes, prep.options
     # Courses that look the same to every filter get the same options: compute them once.
-    named_codes = {o.course_code for o in overrides} | {
-        code for n in nodes for code in (*n.match.codes, *n.match.exclude_codes)
-    }
-    named_titles = {t.casefold() for n in nodes for t in n.match.titles}
-    by_grade = any(n.match.grade_levels for n in nodes)
-    seen = option_cache if not overrides else {}
-    options: list[list[tuple[int, ...]]] = []
+    named_titles = prep.named_titles
+    by_grade = prep.by_grade
+    options: list[tuple[tuple[int, ...], ...]] = []
     for c, t in zip(courses, tiers, strict=True):
         if t is None:
-            options.append([])
+            options.append(())
             continue
         title = c.title.casefold()
         key = (
@@ -278,36 +167,65 @@ def build(
         if opts and c.course_code in forced:
             target = forced[c.course_code]
             opts = [o for o in opts if target in o] or opts
-        options.append(opts)
+        options.append(tuple(opts))
 
-    caps = []
-    for i, n in enumerate(nodes):
-        for cap in n.caps:
-            covered = frozenset(
-                k for k, c in enumerate(courses) if cap.match.matches(c, ilp_aligned)
-            )
-            caps.append((i, _units(cap.max_credits, scale), covered))
+    caps = tuple(
+        (i, units, frozenset(k for k, c in enumerate(courses) if match.matches(c, ilp_aligned)))
+        for i, units, match in cap_units
+    )
     problem = SolverProblem(
-        parent=tuple(n.parent for n in nodes),
-        children=tuple(n.children for n in nodes),
-        choose=tuple(n.choose for n in nodes),
-        need_credits=tuple(_units(need[i], scale) for i in range(len(nodes))),
-        need_courses=tuple(n.need_courses for n in nodes),
+        parent=prep.parents,
+        children=prep.children,
+        choose=prep.chooses,
+        need_credits=need_units,
+        need_courses=prep.need_courses,
         fixed=tuple(None if n.fixed is None else n.fixed[0] for n in nodes),
         waived=tuple(waived),
-        max_credits=tuple(
-            None if n.max_credits is None else _units(n.max_credits, scale) for n in nodes
-        ),
-        caps=tuple(caps),
-        course_credits=tuple(_units(x, scale) for x in credits),
+        max_credits=max_units,
+        caps=caps,
+        course_credits=tuple(units(x, scale) for x in credits),
         course_tier=tuple(3 if t is None else t for t in tiers),
-        options=tuple(tuple(o) for o in options),
+        options=tuple(options),
     )
-    nodes = [
-        n if n.need_credits == need[i] else attrs.evolve(n, need_credits=need[i])
-        for i, n in enumerate(nodes)
-    ]
+    for i, value in adjusted.items():
+        nodes[i] = attrs.evolve(nodes[i], need_credits=value)
     return Built(rs, tuple(nodes), tuple(courses), credits, tiers, scale, problem, tuple(overrides))
+
+
+def _check_overrides(
+    overrides: Sequence[Override], by_path: dict[str, int], codes: set[str]
+) -> None:
+    problems = []
+    for k, ov in enumerate(overrides):
+        if ov.path not in by_path:
+            problems.append(Problem(f"overrides[{k}].path", f"no requirement {ov.path!r}"))
+        if ov.course_code is not None and ov.course_code not in codes:
+            problems.append(
+                Problem(
+                    f"overrides[{k}].course_code", f"no course {ov.course_code!r} in the record"
+                )
+            )
+    if problems:
+        raise OverrideError(problems)
+
+
+def _fixed_status(
+    node: Node,
+    rs: RuleSet,
+    live: list[tuple[CourseRecord, int]],
+    assessments: Sequence[AssessmentResult],
+    milestones: Sequence[Milestone],
+    ilp_aligned: frozenset[str],
+) -> tuple[int, str | None, str | None]:
+    rq = node.requirement
+    if isinstance(rq, TimingRequirement):
+        return timing_status(rq, live, rs.scale, ilp_aligned)
+    if isinstance(rq, GpaRequirement):
+        return gpa_status(rq, live, rs.scale)
+    if isinstance(rq, AssessmentRequirement):
+        return assessment_status(rq, assessments, milestones)
+    assert isinstance(rq, MilestoneRequirement)
+    return milestone_status(rq, milestones)
 
 
 def _subtree(nodes: Sequence[Node], i: int) -> list[int]:
@@ -340,7 +258,7 @@ def _options(
 
 
 def _undominated(
-    opts: list[tuple[int, ...]], relevant: set[int], capped: set[int]
+    opts: list[tuple[int, ...]], relevant: frozenset[int], capped: frozenset[int]
 ) -> list[tuple[int, ...]]:
     """The options that matter, one each.
 
