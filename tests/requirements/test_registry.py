@@ -88,3 +88,16 @@ def test_virginia_ap_course_counts_in_its_area_too() -> None:
 def registry_audit(rs: RuleSet, rec: CompleteRecord, courses: Sequence[CourseRecord]) -> Audit:
     return evaluate(rs, courses, assessments=rec.assessments, milestones=rec.milestones,
                     ilp_aligned=rec.ilp_aligned)  # fmt: skip
+
+
+def test_resolving_again_returns_the_same_rule_set() -> None:
+    """Audits of many students share the evaluator's per-rule-set work only if they get the
+    same object; a mutable pool (a list) is resolved afresh every time."""
+    first = registry.find("US-KY", 2030)
+    assert first.id == "US-KY-minimum-2029"
+    assert registry.find("US-KY", 2030) is first
+    pool = list(registry.builtin_rule_sets())
+    fresh = registry.find("US-KY", 2030, rule_sets=pool)
+    assert fresh == first
+    assert registry.find("US-KY", 2030, rule_sets=pool) is not fresh
+    assert registry.find("US-KY", 2030, rule_sets=tuple(pool)) == first

@@ -52,10 +52,31 @@ def get(rule_set_id: str, rule_sets: Sequence[RuleSet] | None = None) -> RuleSet
     raise NoRuleSetError(f"no rule set {rule_set_id!r}")
 
 
+_RESOLVED: dict[tuple[int, int], tuple[RuleSet, object, RuleSet]] = {}
+_MAX_RESOLVED = 256
+
+
 def resolve(rule_set: RuleSet, rule_sets: Sequence[RuleSet] | None = None) -> RuleSet:
-    """``rule_set`` with everything it extends merged in (see :class:`RuleSet`)."""
+    """``rule_set`` with everything it extends merged in (see :class:`RuleSet`).
+
+    Resolving the same rule set against the same immutable pool (the built-in rule sets, or
+    a tuple) returns the same object, so the evaluator's per-rule-set caches are shared.
+    """
     if rule_set.extends is None:
         return rule_set
+    if rule_sets is not None and not isinstance(rule_sets, tuple):
+        return _resolve(rule_set, rule_sets)
+    key = (id(rule_set), id(rule_sets))
+    hit = _RESOLVED.get(key)
+    if hit is None or hit[0] is not rule_set or hit[1] is not rule_sets:
+        if len(_RESOLVED) >= _MAX_RESOLVED:
+            _RESOLVED.clear()
+        hit = _RESOLVED[key] = (rule_set, rule_sets, _resolve(rule_set, rule_sets))
+    return hit[2]
+
+
+def _resolve(rule_set: RuleSet, rule_sets: Sequence[RuleSet] | None) -> RuleSet:
+    assert rule_set.extends is not None
     base = get(rule_set.extends, rule_sets)
     own = {r.id: r for r in rule_set.requirements}
     missing = [i for i in rule_set.remove if i not in {r.id for r in base.requirements}]

@@ -6,7 +6,9 @@ makes plans that look like a district's high-school students in the school year
 :data:`SCHOOL_YEAR`: a state (KY, IN, TX, WA, VA), a school, a grade (9-12) and its
 graduation class, an O*NET Interest Profiler result (most students), and 20-40 course
 records in the subjects and with the titles the built-in rule sets know (completed or
-failed in past years, in progress this year, planned for the years ahead).
+failed in past years, in progress this year, planned for the years ahead), with credits in
+the unit the state's schools report (Indiana counts semester credits: a full-year course
+is 2 credits; the other states count a full year as 1).
 
 Student ``i`` of a seed is always the same plan, however many are made and in any
 order (:func:`synthetic_plan`), so partitions of a big run can be made apart.  Ids
@@ -58,6 +60,8 @@ INTEREST_ASSESSMENT_ID: Final = "ip-sf-60"
 """The id of a synthetic student's Interest Profiler result."""
 
 _SCHOOLS_PER_STATE: Final = 12
+_SEMESTER_CREDITS: Final = frozenset({"IN"})
+"""States whose schools report semester credits (a year-long course earns 2)."""
 _NO_INTERESTS: Final = 0.08
 _FLAT: Final = 0.01
 _FAILS: Final = 0.03
@@ -147,7 +151,7 @@ def synthetic_plan(i: int, seed: int = 0) -> Plan:
         offered = _CORE[year_grade] + tuple(electives[:taken])
         del electives[:taken]
         for template in offered:
-            courses.append(_record(rng, template, year_grade, grade))
+            courses.append(_record(rng, template, year_grade, grade, state in _SEMESTER_CREDITS))
     assessments: tuple[AssessmentResult, ...] = ()
     if rng.random() >= _NO_INTERESTS:
         assessments = (_interests(rng, grade),)
@@ -167,6 +171,7 @@ def _record(
     template: _Template,
     year_grade: int,
     grade: int,
+    semester_credits: bool,
 ) -> CourseRecord:
     if year_grade < grade:
         failed = rng.random() < _FAILS
@@ -175,7 +180,9 @@ def _record(
     else:
         status = CourseStatus.IN_PROGRESS if year_grade == grade else CourseStatus.PLANNED
         mark = None
-    return _course(template, SCHOOL_YEAR - grade + year_grade, year_grade, status, mark)
+    return _course(
+        template, SCHOOL_YEAR - grade + year_grade, year_grade, status, mark, semester_credits
+    )
 
 
 @cache
@@ -185,13 +192,15 @@ def _course(
     grade: int,
     status: CourseStatus,
     mark: str | None,
+    semester_credits: bool,
 ) -> CourseRecord:
     # Records are immutable, so students share them: making a plan allocates little.
     code, title, subject, credits, attributes = template
     session = Session.FALL_SEMESTER if credits == "0.5" else Session.FULL_YEAR
     earned = Decimal(0) if status is CourseStatus.FAILED else None
+    amount = Decimal(credits) * 2 if semester_credits else Decimal(credits)
     return CourseRecord(
-        code, title, subject, Term(school_year, session), grade, Decimal(credits), status, mark,
+        code, title, subject, Term(school_year, session), grade, amount, status, mark,
         earned, attributes,
     )  # fmt: skip
 
