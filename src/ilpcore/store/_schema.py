@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Final
 from ilpcore.exceptions import StoreSchemaError
 
 if TYPE_CHECKING:
-    from ilpcore.store._sql import Cursor
+    from ilpcore.store._sql_base import Cursor
 
 __all__ = ["POSTGRES_MIGRATIONS", "SCHEMA_VERSION", "SQLITE_MIGRATIONS", "migrate"]
 
