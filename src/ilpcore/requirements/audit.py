@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ilpcore.exceptions import NotFoundError
-from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus
+from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus, Term
 from ilpcore.requirements.build import Built, build
 from ilpcore.requirements.inputs import Milestone, Override
 from ilpcore.requirements.problem import Solution, split_cost
@@ -158,8 +158,16 @@ class Audit:
         return audit_to_html(self)
 
 
+_TERM_LABELS: dict[Term, str] = {}
+
+
 def _applied(c: CourseRecord, credits: Decimal) -> Applied:
-    return Applied(c.course_code, c.title, credits, c.status, c.term.label)
+    label = _TERM_LABELS.get(c.term)
+    if label is None:
+        if len(_TERM_LABELS) > 4096:
+            _TERM_LABELS.clear()
+        label = _TERM_LABELS[c.term] = c.term.label
+    return Applied(c.course_code, c.title, credits, c.status, label)
 
 
 def evaluate(
@@ -235,24 +243,27 @@ def _assemble(built: Built, sol: Solution) -> Audit:
         node = built.nodes[i]
         kids = tuple(make(j) for j in node.children)
         ovs = tuple(o for o in built.overrides if o.path == node.path) if built.overrides else ()
-        applied = tuple(applied_of(c) for c in tally.courses_of[i])
+        applied = tuple([applied_of(c) for c in tally.courses_of[i]])
         own = tally.own[i]
+        counted = zero
+        for a in applied:
+            counted += a.credits
         return AuditNode(
-            path=node.path,
-            title=node.title,
-            kind=node.kind,
-            status=STATUS_OF_CODE[tally.status[i]],
-            own_status=STATUS_OF_CODE[own],
-            required_credits=node.need_credits,
-            required_courses=node.need_courses,
-            counted_credits=sum((a.credits for a in applied), zero),
-            applied=applied,
-            missing_credits=zero if own == WAIVED else tally.missing_credits(i),
-            missing_courses=tally.miss_courses[i],
-            needed=tally.needed(i),
-            detail=None if node.fixed is None else node.fixed[2],
-            children=kids,
-            overrides=ovs,
+            node.path,
+            node.title,
+            node.kind,
+            STATUS_OF_CODE[tally.status[i]],
+            STATUS_OF_CODE[own],
+            node.need_credits,
+            node.need_courses,
+            counted,
+            applied,
+            zero if own == WAIVED or not tally.miss_units[i] else tally.missing_credits(i),
+            tally.miss_courses[i],
+            tally.needed(i),
+            None if node.fixed is None else node.fixed[2],
+            kids,
+            ovs,
         )
 
     root = make(0)
