@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, Solution, split_cost, weights
 from ilpcore.requirements.search_state import JointResults, SearchState
+from ilpcore.requirements.separable import Separable, separable
 
 __all__ = ["MISSING", "TIERS", "Problem", "Solution", "solve", "split_cost", "weights"]
 
@@ -56,6 +57,12 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
         if f:
             search.choice[c] = search.best_choice[c] = 0
     order = s.order
+    exact = separable(p, order, search.same) if use_flow else None
+    if exact is not None:
+        search.exact = exact
+        optimum, search.witness = exact.completion(search.choice)
+        outcome = search.run(optimum + 1, None, optimum, node_limit, joint=False, found=True)
+        return search.solution(optimum, optimal=outcome != "limit")
     worst = s.m1 * s.m2 * s.m3 * (s.n + 1) * 2
     quick = min(node_limit, 2 * len(order) + _QUICK_NODES)
     if search.run(worst, None, root_lb, quick, joint=False) != "limit":
@@ -107,19 +114,29 @@ class _Branch:
         self.aborted = False
         self.explored = 0
         self.seen: set[tuple[object, ...]] = set()
+        self.exact: Separable | None = None
+        self.witness: list[int] = []
+        """With ``exact``: the options (by position) of an assignment meeting the target."""
 
     def solution(self, root_lb: int, *, optimal: bool) -> Solution:
         return Solution(tuple(self.best_choice), self.best, root_lb, self.explored, optimal)
 
     def run(
-        self, best: int, best_choice: list[int] | None, target: int, limit: int, *, joint: bool
+        self,
+        best: int,
+        best_choice: list[int] | None,
+        target: int,
+        limit: int,
+        *,
+        joint: bool,
+        found: bool = False,
     ) -> str:
         """Search for an assignment cheaper than ``best`` (``best_choice``: one that costs it;
         bounds prune from the start), stopping at one that costs ``target`` (``"target"``),
         or when more than ``limit`` nodes were explored in all (``"limit"``); else
         ``"complete"``: the best assignment is ``best_choice``."""
         self.best = best
-        self.found = best_choice is not None or best <= target
+        self.found = found or best_choice is not None or best <= target
         if best_choice is not None:
             self.best_choice = list(best_choice)
         self.target = target
@@ -143,12 +160,23 @@ class _Branch:
                 gain += cr
         return (-gain, o)
 
-    def bound(self) -> tuple[int, JointResults | None]:
+    def bound(self, k: int) -> tuple[int, JointResults | None]:
         """The cheap bound; where it does not prune, the max-flow one; then the joint one
-        (with what it found, a hint for the states below)."""
+        (with what it found, a hint for the states below).  With ``exact``: the target if the
+        witness keeps the choices so far, else the cheap bound, then the exact one."""
         s = self.s
+        if self.exact is not None:
+            witness, choice, order = self.witness, self.choice, self.order
+            if all(choice[order[j]] == witness[j] for j in range(k + 1)):
+                return self.target, None
         s.use_flow = s.use_joint = False
         value = s.total(True)
+        if self.exact is not None:
+            if value < self.best:
+                value, witness = self.exact.completion(self.choice)
+                if value <= self.target:
+                    self.witness = witness
+            return value, None
         found = None
         if self.use_flow and value < self.best:
             s.use_flow = True
@@ -178,7 +206,7 @@ class _Branch:
         c = order[k]
         opts = p.options[c]
         start = max(0, choice[order[k - 1]]) if self.same[k] else 0
-        if self.found:
+        if self.found and self.exact is None:  # the exact bound never enters a state twice
             state = (k, start, *s.state())
             if state in self.seen:  # the same state was reached (and searched) before
                 return
@@ -193,20 +221,20 @@ class _Branch:
             tried = True
             s.fits(c, nodes, 1)
             s.move(c, nodes, 1, False)
+            choice[c] = o
             below = None
             if k + 1 < len(order) and self.found:
-                value, below = self.bound()
+                value, below = self.bound(k)
                 go = value < self.best
             else:
                 go = True
             if go:
-                choice[c] = o
                 hint = s.joint_hint
                 if below is not None:
                     s.joint_hint = below
                 self.dfs(k + 1)
                 s.joint_hint = hint
-                choice[c] = -1
+            choice[c] = -1
             s.move(c, nodes, -1, False)
             s.fits(c, nodes, -1)
             if self.done or self.aborted:
