@@ -22,106 +22,41 @@ assignment meeting the optimum backtracking only over options that cannot meet i
 
 from __future__ import annotations
 
+from ilpcore.requirements import blocks as _b
+from ilpcore.requirements.blocks import Block, Delta, Front, add, block, own_cost, sorted_runs
 from ilpcore.requirements.problem import MISSING, Problem, weights
 
 __all__ = ["Separable", "separable"]
 
-_Delta = tuple[tuple[int, int], ...]
-"""``(slot, amount)`` pairs that one course adds to a capped state."""
-_Frontier = dict[tuple[int, ...], tuple[int, tuple[int, ...]]]
-"""Per hub contribution, the least block cost and the choices of the undecided courses."""
-
-
-class _Block:
-    """A subtree whose coverage depends on the assignment; its state is the capped coverage
-    of its nodes by tier (one slot per node, kind and present tier)."""
-
-    def __init__(self, p: Problem, root: int, nodes: list[int], tiers: list[int]) -> None:
-        self.root = root
-        self.nodes = nodes
-        self.caps: list[int] = []
-        self.slots: dict[tuple[int, int, int], int] = {}  # (node, kind, tier) -> slot
-        for i in nodes:
-            for kind, need in ((0, p.need_credits[i]), (1, p.need_courses[i])):
-                if p.fixed[i] is None and need:
-                    for t in tiers:
-                        self.slots[(i, kind, t)] = len(self.caps)
-                        self.caps.append(need)
-        self.memo: dict[tuple[int, ...], int] = {}
-
-    def delta(self, p: Problem, tiers: list[int], course: int, option: tuple[int, ...]) -> _Delta:
-        out = []
-        tier = p.course_tier[course]
-        for i in option:
-            for kind, amount in ((0, p.course_credits[course]), (1, 1)):
-                for t in tiers:
-                    slot = self.slots.get((i, kind, t))
-                    if slot is not None and t >= tier:
-                        out.append((slot, amount))
-        return tuple(out)
+_Step = tuple[tuple[tuple[Delta, Delta], ...], bool]
+"""A decision course's delta to its block and to the hub per option, and whether it is
+interchangeable with the block's course before it."""
 
 
 class Separable:
     """The block structure of one problem and its exact completion costs."""
 
-    def __init__(self, p: Problem, order: list[int], same: list[bool]) -> None:
+    def __init__(self, p: Problem, order: list[int]) -> None:
         self.p = p
         self.order = order
-        self.same = same
         self.m1, self.m2, self.m3 = weights(p)
         self.tiers = sorted(set(p.course_tier) | {0})
-        self.blocks: list[_Block] = []
+        self.blocks: list[Block] = []
         self.base: list[tuple[int, ...]] = []
         self.courses: list[list[int]] = []
         """Per block, its decision courses (positions in ``order``)."""
-        self.effects: dict[int, list[tuple[_Delta, _Delta]]] = {}
-        """Per decision course (position), per option: its delta to its block and to the hub."""
+        self.steps: list[tuple[_Step, ...]] = []
+        """Per block, per decision course: its step (see ``_Step``)."""
+        self.suffixes: dict[tuple[int, int], int] = {}
         self.hub = -1
         self.hub_caps = [0] * (2 * len(self.tiers))
         """The hub's state: its cumulative credits and courses at each present tier."""
         self.hub_base: tuple[int, ...] = ()
         self.constant = 0
-        self.frontiers: dict[tuple[int, ...], _Frontier] = {}
-        self.projections: dict[tuple[int, int], list[tuple[int, int, tuple[int, ...]]]] = {}
-        """By ``id`` of a frontier (all kept in ``frontiers``) and hub slot."""
+        self.frontiers: dict[tuple[int, ...], Front] = {}
 
     def pack(self, unmet: int, cr: int, co: int, status: int) -> int:
         return ((unmet * self.m1 + cr) * self.m2 + co) * self.m3 + status
-
-    def cost(self, block: _Block, state: tuple[int, ...]) -> int:
-        """The packed cost of ``block``'s subtree for a capped coverage ``state``."""
-        hit = block.memo.get(state)
-        if hit is not None:
-            return hit
-        if not block.nodes:
-            return 0
-        p = self.p
-        agg: dict[int, int] = {}
-        for i in reversed(block.nodes):
-            fixed = p.fixed[i]
-            if fixed is not None:
-                value = self.pack(1 if fixed == MISSING else 0, 0, 0, fixed)
-            else:
-                cr = [state[x] if (x := block.slots.get((i, 0, t))) is not None else 0
-                      for t in self.tiers]  # fmt: skip
-                co = [state[x] if (x := block.slots.get((i, 1, t))) is not None else 0
-                      for t in self.tiers]  # fmt: skip
-                value = self.own(i, cr, co)
-            kids = [agg[j] for j in self.p.children[i]]
-            n = p.choose[i]
-            agg[i] = value + (sum(sorted(kids)[:n]) if n is not None else sum(kids))
-        block.memo[state] = agg[block.root]
-        return agg[block.root]
-
-    def own(self, i: int, cr: list[int], co: list[int]) -> int:
-        """Node ``i``'s own packed cost from its cumulative coverage at the present tiers."""
-        need_cr, need_co = self.p.need_credits[i], self.p.need_courses[i]
-        if not need_cr and not need_co:
-            return 0
-        for x, t in enumerate(self.tiers):
-            if cr[x] >= need_cr and co[x] >= need_co:
-                return t
-        return self.pack(1, max(0, need_cr - cr[-1]), max(0, need_co - co[-1]), MISSING)
 
     def completion(self, choice: list[int]) -> tuple[int, list[int]]:
         """The least cost of an assignment that keeps the decided choices (``choice[c] >= 0``
@@ -129,23 +64,25 @@ class Separable:
         of such an assignment (by position in ``order``)."""
         fronts = [self.frontier(b, choice) for b in range(len(self.blocks))]
         if self.hub < 0:
-            value = self.constant + sum(min(v for v, _ in f.values()) for f in fronts)
-            picks = [min(f, key=lambda h, f=f: f[h][0]) for f in fronts]  # type: ignore[misc]
+            value = self.constant
+            picks = []
+            for f in fronts:
+                pick = min(f.entries, key=lambda h, f=f: f.entries[h][0])  # type: ignore[misc]
+                value += f.entries[pick][0]
+                picks.append(pick)
         else:
             value, picks = self.combine(fronts)
         witness = [choice[c] for c in self.order]
         for b, h in enumerate(picks):
             positions = self.courses[b]
-            rest = _sorted_runs(
-                fronts[b][h][1],
-                positions[len(positions) - len(rest0) :] if (rest0 := fronts[b][h][1]) else [],
-                self.same,
-            )
-            for k, o in zip(positions[len(positions) - len(rest) :], rest, strict=True):
+            rest = fronts[b].entries[h][1]
+            m = len(positions) - len(rest)
+            links = [link for _, link in self.steps[b][m:]]
+            for k, o in zip(positions[m:], sorted_runs(rest, links), strict=True):
                 witness[k] = o
         return value, witness
 
-    def combine(self, fronts: list[_Frontier]) -> tuple[int, list[tuple[int, ...]]]:
+    def combine(self, fronts: list[Front]) -> tuple[int, list[tuple[int, ...]]]:
         """The least total over the hub's cases, and each block's hub contribution in it.
 
         In each case the hub's coverage is one number: credits times ``width`` plus courses.
@@ -162,7 +99,7 @@ class Separable:
             offset = 0
             layers: list[dict[int, tuple[int, int, tuple[int, ...]]]] = []
             for front in fronts:
-                proj = self.project(front, at, width)
+                proj = front.project(at, width)
                 if len(proj) == 1 and proj[0][0] == 0:
                     offset += proj[0][1]  # sends nothing to the hub in this case
                     layers.append({})
@@ -181,7 +118,7 @@ class Separable:
                         if old is None or w < old[0]:
                             layer[s2] = (w, s, h)
                 layers.append(layer)
-                states = _pareto({s: v[0] for s, v in layer.items()}, width)
+                states = _b.pareto({s: v[0] for s, v in layer.items()}, width)
             for s, v in states.items():
                 a, b = divmod(s, width)
                 if t < 0:
@@ -199,35 +136,15 @@ class Separable:
                         if layer:
                             _, s, h = layer[s]
                         else:
-                            h = self.project(front, at, width)[0][2]
+                            h = front.project(at, width)[0][2]
                         picks.append(h)
                     picks.reverse()
                     best = (total, picks)
         assert best is not None
         return self.constant + best[0], best[1]
 
-    def project(
-        self, front: _Frontier, at: int, width: int
-    ) -> list[tuple[int, int, tuple[int, ...]]]:
-        """``front`` by the hub's coverage at one tier (slot ``at``), without dominated entries:
-        ``(coverage, least block cost, the hub contribution attaining it)``."""
-        key = (id(front), at)
-        hit = self.projections.get(key)
-        if hit is not None:
-            return hit
-        proj: dict[int, tuple[int, tuple[int, ...]]] = {}
-        for h, (f, _) in front.items():
-            e = h[at] * width + h[at + 1]
-            old = proj.get(e)
-            if old is None or f < old[0]:
-                proj[e] = (f, h)
-        kept = _pareto({e: f for e, (f, _) in proj.items()}, width)
-        out = self.projections[key] = [(e, f, proj[e][1]) for e, f in kept.items()]
-        return out
-
-    def frontier(self, b: int, choice: list[int]) -> _Frontier:
-        """Per hub contribution, the least cost of block ``b`` given the decided choices,
-        and the choices of its undecided courses that attain it."""
+    def frontier(self, b: int, choice: list[int]) -> Front:
+        """Block ``b``'s frontier given the decided choices."""
         positions = self.courses[b]
         order = self.order
         decided = []
@@ -240,104 +157,20 @@ class Separable:
         hit = self.frontiers.get(key)
         if hit is not None:
             return hit
-        block = self.blocks[b]
+        blk = self.blocks[b]
+        steps = self.steps[b]
         start, h0 = self.base[b], (0,) * len(self.hub_caps)
-        for k, o in zip(positions, decided, strict=False):
-            mine, to_hub = self.effects[k][o]
-            start = _add(start, mine, block.caps)
-            h0 = _add(h0, to_hub, self.hub_caps)
-        states: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {(start, h0): ()}
-        low = decided[-1] if decided else 0
-        prev = positions[len(decided) - 1] if decided else -2
-        for k in positions[len(decided) :]:
-            if not (self.same[k] and prev == k - 1):
-                low = 0
-            prev = k
-            nxt: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
-            for (st, h), picked in states.items():
-                for o, (mine, to_hub) in enumerate(self.effects[k]):
-                    if o >= low:
-                        key2 = (_add(st, mine, block.caps), _add(h, to_hub, self.hub_caps))
-                        if key2 not in nxt:
-                            nxt[key2] = (*picked, o)
-            states = nxt
-        out: _Frontier = {}
-        for (st, h), picked in states.items():
-            v = self.cost(block, st)
-            old = out.get(h)
-            if old is None or v < old[0]:
-                out[h] = (v, picked)
-        self.frontiers[key] = out
-        return out
-
-
-_BLOCKS: dict[tuple[object, ...], _Block] = {}
-_MAX_BLOCKS = 512
-_MAX_MEMO = 20_000
-
-
-def _block(p: Problem, root: int, nodes: list[int], tiers: list[int]) -> _Block:
-    """The block of these nodes, with its memo of costs: students audited against one rule
-    set share them (the cost depends on the nodes' needs and the weights only)."""
-    key = (weights(p), tuple(tiers), root,
-           *((p.need_credits[i], p.need_courses[i], p.fixed[i], p.choose[i], p.children[i])
-             for i in nodes))  # fmt: skip
-    hit = _BLOCKS.get(key)
-    if hit is None:
-        if len(_BLOCKS) >= _MAX_BLOCKS:
-            _BLOCKS.clear()
-        hit = _BLOCKS[key] = _Block(p, root, nodes, tiers)
-    elif len(hit.memo) > _MAX_MEMO:
-        hit.memo.clear()
-    return hit
-
-
-def _add(state: tuple[int, ...], delta: _Delta, caps: list[int]) -> tuple[int, ...]:
-    if not delta:
-        return state
-    out = list(state)
-    for slot, amount in delta:
-        v = out[slot] + amount
-        out[slot] = v if v < caps[slot] else caps[slot]
-    return tuple(out)
-
-
-def _pareto(values: dict[int, int], width: int) -> dict[int, int]:
-    """``values`` without the entries another one dominates (as much hub coverage or more, in
-    both kinds, for no more cost: the hub's cost never grows with its coverage)."""
-    if len(values) < 2:
-        return values
-    out: dict[int, int] = {}
-    if width == 1:
-        least = None
-        for key in sorted(values, reverse=True):
-            v = values[key]
-            if least is None or v < least:
-                out[key] = least = v
-        return out
-    kept: list[tuple[int, int]] = []
-    for key in sorted(values, reverse=True):
-        v = values[key]
-        courses = key % width
-        if any(b >= courses and w <= v for b, w in kept):
-            continue
-        kept.append((courses, v))
-        out[key] = v
-    return out
-
-
-def _sorted_runs(
-    picked: tuple[int, ...], positions: list[int], same: list[bool]
-) -> tuple[int, ...]:
-    """``picked`` with each run of interchangeable courses in non-decreasing option order (the
-    search's order; the cost is the same)."""
-    out = list(picked)
-    start = 0
-    for x in range(1, len(out) + 1):
-        if x == len(out) or not (same[positions[x]] and positions[x - 1] == positions[x] - 1):
-            out[start:x] = sorted(out[start:x])
-            start = x
-    return tuple(out)
+        for (effects, _), o in zip(steps, decided, strict=False):
+            mine, to_hub = effects[o]
+            start = add(start, mine, blk.caps)
+            h0 = add(h0, to_hub, self.hub_caps)
+        m = len(decided)
+        low = decided[-1] if decided and m < len(steps) and steps[m][1] else 0
+        suffix = self.suffixes.get((b, m))
+        if suffix is None:
+            suffix = self.suffixes[(b, m)] = _b.suffix_id(steps[m:])
+        made = self.frontiers[key] = _b.front(blk, start, h0, self.hub_caps, low, steps[m:], suffix)
+        return made
 
 
 def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | None:
@@ -403,42 +236,43 @@ def _build(
     hub: int,
 ) -> Separable:
     n = len(p.parent)
-    s = Separable(p, order, same)
+    s = Separable(p, order)
     tiers = s.tiers
     members: list[list[int]] = [[] for _ in roots]
     for i in range(n):
         if block_of[i] >= 0:
             members[block_of[i]].append(i)
     index = [b for b in range(len(roots)) if b != hub]
-    s.blocks = [_block(p, roots[b], members[b], tiers) for b in index]
+    s.blocks = [block(p, roots[b], members[b], tiers) for b in index]
     position = {b: x for x, b in enumerate(index)}
     hub_block = None
     if hub >= 0:
         s.hub = roots[hub]
-        s.hub_caps = [p.need_credits[s.hub], p.need_courses[s.hub]] * len(tiers)
-        hub_block = _Block(p, s.hub, [s.hub], tiers)
-        hub_block.slots = {(s.hub, kind, t): 2 * x + kind
-                           for x, t in enumerate(tiers) for kind in (0, 1)}  # fmt: skip
-        hub_block.caps = s.hub_caps
+        hub_block = block(p, s.hub, [s.hub], tiers, hub=True)
+        s.hub_caps = hub_block.caps
         position[hub] = len(s.blocks)  # the courses that reach only the hub: a block of none
-        s.blocks.append(_Block(p, -1, [], tiers))
+        s.blocks.append(block(p, -1, [], tiers))
     s.courses = [[] for _ in s.blocks]
-    s.base = [(0,) * len(b.caps) for b in s.blocks]
-    s.hub_base = (0,) * len(s.hub_caps)
+    steps: list[list[_Step]] = [[] for _ in s.blocks]
     for k, reach in enumerate(touched):
         rest = reach - {hub}
         owner = position[rest.pop() if rest else hub]
-        s.courses[owner].append(k)
-        block = s.blocks[owner]
-        effects: list[tuple[_Delta, _Delta]] = []
-        for o in p.options[order[k]]:
+        c = order[k]
+        mine = s.blocks[owner]
+        effects: list[tuple[Delta, Delta]] = []
+        for o in p.options[c]:
             b = option_block[o]
-            if b == hub:
-                assert hub_block is not None
-                effects.append(((), hub_block.delta(p, tiers, order[k], o)))
+            if b == hub and hub_block is not None:
+                effects.append(((), hub_block.delta(p.course_credits[c], p.course_tier[c], o)))
             else:
-                effects.append((block.delta(p, tiers, order[k], o) if b >= 0 else (), ()))
-        s.effects[k] = effects
+                delta = mine.delta(p.course_credits[c], p.course_tier[c], o) if b >= 0 else ()
+                effects.append((delta, ()))
+        link = bool(same[k]) and bool(s.courses[owner]) and s.courses[owner][-1] == k - 1
+        s.courses[owner].append(k)
+        steps[owner].append((tuple(effects), link))
+    s.steps = [tuple(x) for x in steps]
+    s.base = [(0,) * len(b.caps) for b in s.blocks]
+    s.hub_base = (0,) * len(s.hub_caps)
     decision = set(order)
     cov_cr = [[0] * len(tiers) for _ in range(n)]
     cov_co = [[0] * len(tiers) for _ in range(n)]
@@ -454,12 +288,13 @@ def _build(
         b = option_block[opts[0]]
         if c in decision or b < 0:
             continue
+        target = hub_block if b == hub else s.blocks[position[b]]
+        assert target is not None
+        delta = target.delta(p.course_credits[c], p.course_tier[c], opts[0])
         if b == hub:
-            assert hub_block is not None
-            s.hub_base = _add(s.hub_base, hub_block.delta(p, tiers, c, opts[0]), s.hub_caps)
+            s.hub_base = add(s.hub_base, delta, s.hub_caps)
         else:
-            x = position[b]
-            s.base[x] = _add(s.base[x], s.blocks[x].delta(p, tiers, c, opts[0]), s.blocks[x].caps)
+            s.base[position[b]] = add(s.base[position[b]], delta, target.caps)
     agg = [0] * n
     for i in reversed(range(n)):
         if block_of[i] >= 0:
@@ -468,7 +303,8 @@ def _build(
         if fixed is not None:
             value = s.pack(1 if fixed == MISSING else 0, 0, 0, fixed)
         else:
-            value = s.own(i, cov_cr[i], cov_co[i])
+            need = (p.need_credits[i], p.need_courses[i])
+            value = own_cost(s.blocks[0], need, cov_cr[i], cov_co[i])
         kids = [agg[j] for j in p.children[i]]
         m = p.choose[i]
         agg[i] = value + (sum(sorted(kids)[:m]) if m is not None else sum(kids))
