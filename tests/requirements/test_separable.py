@@ -107,37 +107,39 @@ def brute_force(p: Problem) -> int:
                     for t in range(p.course_tier[c], TIERS):
                         cr[i][t] += p.course_credits[c]
                         co[i][t] += 1
-        parts = [0, 0, 0, 0]
-
-        def agg(i: int) -> tuple[int, int, int, int]:
-            if p.fixed[i] is not None:
-                f = p.fixed[i]
-                own = (int(f == MISSING), 0, 0, f)
-            elif not p.need_credits[i] and not p.need_courses[i]:
-                own = (0, 0, 0, 0)
-            else:
-                t = next(
-                    (t for t in range(TIERS)
-                     if cr[i][t] >= p.need_credits[i] and co[i][t] >= p.need_courses[i]),
-                    None,
-                )  # fmt: skip
-                if t is not None:
-                    own = (0, 0, 0, t)
-                else:
-                    miss_cr = max(0, p.need_credits[i] - cr[i][TIERS - 1])
-                    miss_co = max(0, p.need_courses[i] - co[i][TIERS - 1])
-                    own = (1, miss_cr, miss_co, MISSING)
-            kids = sorted(agg(j) for j in p.children[i])
-            n = p.choose[i]
-            if n is not None:
-                kids = kids[:n]
-            return tuple(sum(x) for x in zip(own, *kids, strict=True))  # type: ignore[return-value]
-
-        parts = list(agg(0))
-        value = pack(p, (parts[0], parts[1], parts[2], parts[3]))
+        value = pack(p, _aggregate(p, cr, co, 0))
         best = value if best is None else min(best, value)
     assert best is not None
     return best
+
+
+def _aggregate(
+    p: Problem, cr: list[list[int]], co: list[list[int]], i: int
+) -> tuple[int, int, int, int]:
+    """``(unmet, missing credits, missing courses, status)`` of node ``i`` and its subtree."""
+    fixed = p.fixed[i]
+    if fixed is not None:
+        own = (int(fixed == MISSING), 0, 0, fixed)
+    elif not p.need_credits[i] and not p.need_courses[i]:
+        own = (0, 0, 0, 0)
+    else:
+        met = [t for t in range(TIERS)
+               if cr[i][t] >= p.need_credits[i] and co[i][t] >= p.need_courses[i]]  # fmt: skip
+        if met:
+            own = (0, 0, 0, met[0])
+        else:
+            miss_cr = max(0, p.need_credits[i] - cr[i][TIERS - 1])
+            miss_co = max(0, p.need_courses[i] - co[i][TIERS - 1])
+            own = (1, miss_cr, miss_co, MISSING)
+    kids = sorted(_aggregate(p, cr, co, j) for j in p.children[i])
+    n = p.choose[i]
+    if n is not None:
+        kids = kids[:n]
+    total = list(own)
+    for kid in kids:
+        for x in range(4):
+            total[x] += kid[x]
+    return total[0], total[1], total[2], total[3]
 
 
 def _without_separable(monkeypatch: pytest.MonkeyPatch, p: Problem) -> solver.Solution:
