@@ -9,7 +9,19 @@ from __future__ import annotations
 
 from ilpcore.requirements.problem import MISSING, Problem, weights
 
-__all__ = ["Block", "Delta", "Front", "add", "block", "front", "pareto", "sorted_runs"]
+__all__ = [
+    "Block",
+    "Delta",
+    "Front",
+    "add",
+    "block",
+    "clear_caches",
+    "front",
+    "own_cost",
+    "pareto",
+    "sorted_runs",
+    "suffix_id",
+]
 
 Delta = tuple[tuple[int, int], ...]
 """``(slot, amount)`` pairs that one course adds to a capped state."""
@@ -246,3 +258,10 @@ def sorted_runs(picked: tuple[int, ...], links: list[bool]) -> tuple[int, ...]:
             out[start:x] = sorted(out[start:x])
             start = x
     return tuple(out)
+
+
+def clear_caches() -> None:
+    """Forget every cached block, cost and frontier (for benchmarks measuring a cold start)."""
+    _BLOCKS.clear()
+    _FRONTS.clear()
+    _SUFFIXES.clear()
