@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, Solution, split_cost, weights
 from ilpcore.requirements.search_state import JointResults, SearchState
-from ilpcore.requirements.separable import Separable, separable
+from ilpcore.requirements.separable import separable
 
 __all__ = ["MISSING", "TIERS", "Problem", "Solution", "solve", "split_cost", "weights"]
 
@@ -45,6 +45,10 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
     forced = [len(p.options[c]) == 1 and capped.isdisjoint(p.options[c][0]) for c in order]
     # A course with one option and no cap in it always takes it: it is assigned before the
     # search (which visits only the others, in the same relative order).
+    if use_flow:
+        found_exactly = _follow_exact(p, order, same, forced, node_limit)
+        if found_exactly is not None:
+            return found_exactly
     s = SearchState(p, [c for c, f in zip(order, forced, strict=True) if not f])
     for c, f in zip(order, forced, strict=True):
         if f:
@@ -57,12 +61,6 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
         if f:
             search.choice[c] = search.best_choice[c] = 0
     order = s.order
-    exact = separable(p, order, search.same) if use_flow else None
-    if exact is not None:
-        search.exact = exact
-        optimum, search.witness = exact.completion(search.choice)
-        outcome = search.run(optimum + 1, None, optimum, node_limit, joint=False, found=True)
-        return search.solution(optimum, optimal=outcome != "limit")
     worst = s.m1 * s.m2 * s.m3 * (s.n + 1) * 2
     quick = min(node_limit, 2 * len(order) + _QUICK_NODES)
     if search.run(worst, None, root_lb, quick, joint=False) != "limit":
@@ -114,29 +112,19 @@ class _Branch:
         self.aborted = False
         self.explored = 0
         self.seen: set[tuple[object, ...]] = set()
-        self.exact: Separable | None = None
-        self.witness: list[int] = []
-        """With ``exact``: the options (by position) of an assignment meeting the target."""
 
     def solution(self, root_lb: int, *, optimal: bool) -> Solution:
         return Solution(tuple(self.best_choice), self.best, root_lb, self.explored, optimal)
 
     def run(
-        self,
-        best: int,
-        best_choice: list[int] | None,
-        target: int,
-        limit: int,
-        *,
-        joint: bool,
-        found: bool = False,
+        self, best: int, best_choice: list[int] | None, target: int, limit: int, *, joint: bool
     ) -> str:
         """Search for an assignment cheaper than ``best`` (``best_choice``: one that costs it;
         bounds prune from the start), stopping at one that costs ``target`` (``"target"``),
         or when more than ``limit`` nodes were explored in all (``"limit"``); else
         ``"complete"``: the best assignment is ``best_choice``."""
         self.best = best
-        self.found = found or best_choice is not None or best <= target
+        self.found = best_choice is not None or best <= target
         if best_choice is not None:
             self.best_choice = list(best_choice)
         self.target = target
@@ -160,23 +148,12 @@ class _Branch:
                 gain += cr
         return (-gain, o)
 
-    def bound(self, k: int) -> tuple[int, JointResults | None]:
+    def bound(self) -> tuple[int, JointResults | None]:
         """The cheap bound; where it does not prune, the max-flow one; then the joint one
-        (with what it found, a hint for the states below).  With ``exact``: the target if the
-        witness keeps the choices so far, else the cheap bound, then the exact one."""
+        (with what it found, a hint for the states below)."""
         s = self.s
-        if self.exact is not None:
-            witness, choice, order = self.witness, self.choice, self.order
-            if all(choice[order[j]] == witness[j] for j in range(k + 1)):
-                return self.target, None
         s.use_flow = s.use_joint = False
         value = s.total(True)
-        if self.exact is not None:
-            if value < self.best:
-                value, witness = self.exact.completion(self.choice)
-                if value <= self.target:
-                    self.witness = witness
-            return value, None
         found = None
         if self.use_flow and value < self.best:
             s.use_flow = True
@@ -206,7 +183,7 @@ class _Branch:
         c = order[k]
         opts = p.options[c]
         start = max(0, choice[order[k - 1]]) if self.same[k] else 0
-        if self.found and self.exact is None:  # the exact bound never enters a state twice
+        if self.found:
             state = (k, start, *s.state())
             if state in self.seen:  # the same state was reached (and searched) before
                 return
@@ -221,20 +198,20 @@ class _Branch:
             tried = True
             s.fits(c, nodes, 1)
             s.move(c, nodes, 1, False)
-            choice[c] = o
             below = None
             if k + 1 < len(order) and self.found:
-                value, below = self.bound(k)
+                value, below = self.bound()
                 go = value < self.best
             else:
                 go = True
             if go:
+                choice[c] = o
                 hint = s.joint_hint
                 if below is not None:
                     s.joint_hint = below
                 self.dfs(k + 1)
                 s.joint_hint = hint
-            choice[c] = -1
+                choice[c] = -1
             s.move(c, nodes, -1, False)
             s.fits(c, nodes, -1)
             if self.done or self.aborted:
@@ -243,6 +220,64 @@ class _Branch:
             self.dfs(k + 1)  # every option is over a cap: the course counts nowhere
         s.move(c, s.unions[c], 1, True)
         s.pending[c] = True
+
+
+def _follow_exact(
+    p: Problem, order: list[int], same: list[bool], forced: list[bool], node_limit: int
+) -> Solution | None:
+    """The search where :mod:`ilpcore.requirements.separable` applies: its exact bound admits
+    an option only if an assignment meeting the optimum keeps it, so the depth-first search
+    never backtracks into an admitted option; it takes, at each course in turn, the first
+    option in the search's order that is admitted (the bound is asked only when the last
+    assignment it found does not keep the option).  ``None`` where it does not apply."""
+    search = [c for c, f in zip(order, forced, strict=True) if not f]
+    links = [x for x, f in zip(same, forced, strict=True) if not f]
+    if len(search) + 1 > node_limit:
+        return None
+    exact = separable(p, search, links)
+    if exact is None:
+        return None
+    choice = [-1] * len(p.options)
+    have_cr = [0] * len(p.parent)
+    have_co = [0] * len(p.parent)
+    for c, f in zip(order, forced, strict=True):
+        if f:
+            choice[c] = 0
+            for i in p.options[c][0]:
+                have_cr[i] += p.course_credits[c]
+                have_co[i] += 1
+    later = _forced_later(p, order, forced)
+    optimum, witness = exact.completion(choice)
+    need_cr, need_co = p.need_credits, p.need_courses
+    for k, c in enumerate(search):
+        opts = p.options[c]
+        cr = p.course_credits[c]
+        later_cr, later_co = later[k]
+        ranked = []
+        for o in range(max(0, choice[search[k - 1]]) if links[k] else 0, len(opts)):
+            gain = 0
+            for i in opts[o]:
+                need = need_cr[i] - have_cr[i] + later_cr.get(i, 0)
+                if need > 0:
+                    gain += need if need < cr else cr
+                if need_co[i] > have_co[i] - later_co.get(i, 0):
+                    gain += cr
+            ranked.append((-gain, o))
+        ranked.sort()
+        for _, o in ranked:
+            choice[c] = o
+            if witness[k] != o:
+                value, found = exact.completion(choice)
+                if value > optimum:
+                    continue
+                witness = found
+            break
+        else:
+            return None  # not reached: the bound is exact
+        for i in opts[choice[c]]:
+            have_cr[i] += cr
+            have_co[i] += 1
+    return Solution(tuple(choice), optimum, optimum, len(search) + 1, True)
 
 
 def _forced_later(
