@@ -120,6 +120,8 @@ class Front:
     def __init__(self, entries: dict[tuple[int, ...], tuple[int, tuple[int, ...]]]) -> None:
         self.entries = entries
         self.projections: dict[int, list[tuple[int, int, tuple[int, ...]]]] = {}
+        self.extremes: dict[int, tuple[int, int, int]] = {}
+        """Per projection: its least cost, and the most credits and courses it sends."""
 
     def project(self, at: int, width: int) -> list[tuple[int, int, tuple[int, ...]]]:
         """By the hub's coverage at one tier (slots ``at``: credits, ``at + 1``: courses, as
@@ -136,6 +138,11 @@ class Front:
                 proj[e] = (f, h)
         kept = pareto({e: f for e, (f, _) in proj.items()}, width)
         out = self.projections[at] = [(e, f, proj[e][1]) for e, f in kept.items()]
+        self.extremes[at] = (
+            min(kept.values()),
+            max(e // width for e in kept),
+            max(e % width for e in kept),
+        )
         return out
 
 

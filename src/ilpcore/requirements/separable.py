@@ -58,10 +58,11 @@ class Separable:
     def pack(self, unmet: int, cr: int, co: int, status: int) -> int:
         return ((unmet * self.m1 + cr) * self.m2 + co) * self.m3 + status
 
-    def completion(self, choice: list[int]) -> tuple[int, list[int]]:
+    def completion(self, choice: list[int], limit: int | None = None) -> tuple[int, list[int]]:
         """The least cost of an assignment that keeps the decided choices (``choice[c] >= 0``
         for a prefix of ``order``) and breaks symmetry as the search does, and the options
-        of such an assignment (by position in ``order``)."""
+        of such an assignment (by position in ``order``); with ``limit``, only whether it is
+        within it: a cost above it (and no options) if not."""
         fronts = [self.frontier(b, choice) for b in range(len(self.blocks))]
         if self.hub < 0:
             value = self.constant
@@ -71,7 +72,11 @@ class Separable:
                 value += f.entries[pick][0]
                 picks.append(pick)
         else:
-            value, picks = self.combine(fronts)
+            found = self.combine(fronts, limit)
+            if found is None:
+                assert limit is not None
+                return limit + 1, []
+            value, picks = found
         witness = [choice[c] for c in self.order]
         for b, h in enumerate(picks):
             positions = self.courses[b]
@@ -82,65 +87,94 @@ class Separable:
                 witness[k] = o
         return value, witness
 
-    def combine(self, fronts: list[Front]) -> tuple[int, list[tuple[int, ...]]]:
-        """The least total over the hub's cases, and each block's hub contribution in it.
+    def combine(
+        self, fronts: list[Front], limit: int | None
+    ) -> tuple[int, list[tuple[int, ...]]] | None:
+        """The least total over the hub's cases, and each block's hub contribution in it;
+        ``None`` if it is more than ``limit``.
 
         In each case the hub's coverage is one number: credits times ``width`` plus courses.
+        States that cannot end within the best total so far are dropped: their cost so far,
+        plus the least cost of each block still to combine, is already more.
         """
         p, hub = self.p, self.hub
         need_cr, need_co = p.need_credits[hub], p.need_courses[hub]
         width = need_co + 1
         full = need_cr * width + need_co
         best: tuple[int, list[tuple[int, ...]]] | None = None
+        bound = None if limit is None else limit - self.constant
         cases = [*self.tiers, MISSING] if need_cr or need_co else [-1]  # -1: costs nothing
         for x, t in enumerate(cases):
             at = 2 * (x if 0 <= t < MISSING else len(self.tiers) - 1)
+            projs = [front.project(at, width) for front in fronts]
+            least = [0] * (len(projs) + 1)  # the least cost of the blocks from each on
+            most_cr = [0] * (len(projs) + 1)  # and the most they can send to the hub
+            most_co = [0] * (len(projs) + 1)
+            for b in range(len(projs) - 1, -1, -1):
+                low, high_cr, high_co = fronts[b].extremes[at]
+                least[b] = least[b + 1] + low
+                most_cr[b] = most_cr[b + 1] + high_cr
+                most_co[b] = most_co[b + 1] + high_co
+            floor = t if 0 <= t < MISSING else 0 if t < 0 else self.pack(1, 0, 0, MISSING)
+            if bound is not None and least[0] + floor > bound:
+                continue
             states = {self.hub_base[at] * width + self.hub_base[at + 1]: 0}
             offset = 0
             layers: list[dict[int, tuple[int, int, tuple[int, ...]]]] = []
-            for front in fronts:
-                proj = front.project(at, width)
+            for b, proj in enumerate(projs):
                 if len(proj) == 1 and proj[0][0] == 0:
                     offset += proj[0][1]  # sends nothing to the hub in this case
                     layers.append({})
                     continue
+                cut = None if bound is None else bound - offset - least[b + 1] - floor
+                short_cr = need_cr - most_cr[b + 1] if 0 <= t < MISSING else -1
+                short_co = need_co - most_co[b + 1] if 0 <= t < MISSING else -1
                 layer: dict[int, tuple[int, int, tuple[int, ...]]] = {}
                 for s, v in states.items():
                     for e, f, h in proj:
+                        w = v + f
+                        if cut is not None and w > cut:
+                            continue
                         if width == 1:
                             s2 = s + e if s + e < full else full
+                            if s2 < short_cr:
+                                continue
                         else:
-                            a, b = divmod(s, width)
-                            c, d = divmod(e, width)
-                            s2 = min(need_cr, a + c) * width + min(need_co, b + d)
-                        w = v + f
+                            a, c = divmod(s, width)
+                            d, g = divmod(e, width)
+                            a, c = min(need_cr, a + d), min(need_co, c + g)
+                            if a < short_cr or c < short_co:
+                                continue
+                            s2 = a * width + c
                         old = layer.get(s2)
                         if old is None or w < old[0]:
                             layer[s2] = (w, s, h)
                 layers.append(layer)
                 states = _b.pareto({s: v[0] for s, v in layer.items()}, width)
             for s, v in states.items():
-                a, b = divmod(s, width)
+                a, c = divmod(s, width)
                 if t < 0:
                     total = v
                 elif t != MISSING:
-                    if a < need_cr or b < need_co:
+                    if a < need_cr or c < need_co:
                         continue
                     total = v + t
                 else:
-                    total = v + self.pack(1, need_cr - a, need_co - b, MISSING)
+                    total = v + self.pack(1, need_cr - a, need_co - c, MISSING)
                 total += offset
-                if best is None or total < best[0]:
+                if (best is None or total < best[0]) and (bound is None or total <= bound):
                     picks = []
-                    for front, layer in zip(reversed(fronts), reversed(layers), strict=True):
+                    for proj, layer in zip(reversed(projs), reversed(layers), strict=True):
                         if layer:
                             _, s, h = layer[s]
                         else:
-                            h = front.project(at, width)[0][2]
+                            h = proj[0][2]
                         picks.append(h)
                     picks.reverse()
                     best = (total, picks)
-        assert best is not None
+                    bound = total
+        if best is None:
+            return None
         return self.constant + best[0], best[1]
 
     def frontier(self, b: int, choice: list[int]) -> Front:

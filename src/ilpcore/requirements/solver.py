@@ -267,7 +267,7 @@ def _follow_exact(
         for _, o in ranked:
             choice[c] = o
             if witness[k] != o:
-                value, found = exact.completion(choice)
+                value, found = exact.completion(choice, optimum)
                 if value > optimum:
                     continue
                 witness = found
