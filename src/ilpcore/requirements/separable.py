@@ -26,7 +26,7 @@ from ilpcore.requirements import blocks as _b
 from ilpcore.requirements.blocks import Block, Delta, Front, add, block, own_cost, sorted_runs
 from ilpcore.requirements.problem import MISSING, Problem, weights
 
-__all__ = ["Separable", "separable"]
+__all__ = ["Separable", "clear_caches", "separable"]
 
 _Step = tuple[tuple[tuple[Delta, Delta], ...], bool]
 """A decision course's delta to its block and to the hub per option, and whether it is
@@ -207,85 +207,132 @@ class Separable:
         return made
 
 
+class _Shape:
+    """The blocks of a tree given the nodes every option counts toward (``common``) and the
+    nodes some option does (``reached``): the subtrees of reached nodes outside ``common``
+    whose parent is in it.  Students of one rule set mostly share it."""
+
+    def __init__(self, p: Problem, tiers: list[int], common: set[int], reached: set[int]) -> None:
+        n = len(p.parent)
+        self.block_of = [-1] * n
+        roots: list[int] = []
+        self.valid = True
+        for i in range(n):  # pre-order: a parent comes first
+            up = p.parent[i]
+            if up >= 0 and self.block_of[up] >= 0:
+                self.block_of[i] = self.block_of[up]
+            elif i in reached and i not in common:
+                self.block_of[i] = len(roots)
+                roots.append(i)
+                while up >= 0:  # the blocks' costs add up to the root's
+                    self.valid = self.valid and p.choose[up] is None
+                    up = p.parent[up]
+        self.roots = roots
+        self.members: list[list[int]] = [[] for _ in roots]
+        for i, b in enumerate(self.block_of):
+            if b >= 0:
+                self.members[b].append(i)
+        self.blocks = [block(p, r, self.members[b], tiers) for b, r in enumerate(roots)]
+        self.hubs = [block(p, r, [r], tiers, hub=True)
+                     if len(self.members[b]) == 1 and p.fixed[r] is None else None
+                     for b, r in enumerate(roots)]  # fmt: skip
+        self.none = block(p, -1, [], tiers)
+        self.option_block: dict[tuple[int, ...], int] = {}
+        """The block each option reaches (``-1``: none, ``-2``: more than one)."""
+        self.shared: dict[tuple[tuple[int, ...], ...], tuple[int, ...]] = {}
+        """Per set of options, the nodes outside the blocks that all of them count toward."""
+
+    def reaches(self, o: tuple[int, ...]) -> int:
+        hit = self.option_block.get(o)
+        if hit is None:
+            found = {self.block_of[i] for i in o if self.block_of[i] >= 0}
+            hit = self.option_block[o] = found.pop() if len(found) == 1 else -2 if found else -1
+        return hit
+
+
+_SHAPES: dict[tuple[object, ...], _Shape] = {}
+_MAX_SHAPES = 256
+
+
+def clear_caches() -> None:
+    """Forget every cached shape, block, cost and frontier (for benchmarks of a cold start)."""
+    _SHAPES.clear()
+    _b.clear_caches()
+
+
 def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | None:
     """The block structure of ``p`` for a search over ``order`` (the courses with a choice;
     ``same``: whether each is interchangeable with the one before), or ``None`` where it
     does not apply (caps, waivers, a course reaching two blocks besides the hub...)."""
     if not order or p.caps or any(m is not None for m in p.max_credits) or any(p.waived):
         return None
-    n = len(p.parent)
-    varies = [False] * n
-    for opts in p.options:
-        if len(opts) > 1:
-            common = set(opts[0]).intersection(*opts[1:])
-            for o in opts:
-                for i in o:
-                    if i not in common:
-                        varies[i] = True
-    block_of = [-1] * n
-    roots: list[int] = []
-    for i in range(n):  # pre-order: a parent comes first
-        up = p.parent[i]
-        if up >= 0 and block_of[up] >= 0:
-            block_of[i] = block_of[up]
-        elif varies[i]:
-            block_of[i] = len(roots)
-            roots.append(i)
-            while up >= 0:  # the blocks' costs add up to the root's
-                if p.choose[up] is not None:
-                    return None
-                up = p.parent[up]
-    option_block: dict[tuple[int, ...], int] = {}
-    for opts in p.options:
+    common: set[int] | None = None
+    reached: set[int] = set()
+    for opts in set(p.options):
         for o in opts:
-            found = {block_of[i] for i in o if block_of[i] >= 0}
-            if len(found) > 1:
+            reached.update(o)
+            if common is None:
+                common = set(o)
+            else:
+                common.intersection_update(o)
+    assert common is not None
+    tiers = sorted(set(p.course_tier) | {0})
+    key = (p.parent, p.choose, p.need_credits, p.need_courses, p.fixed, tuple(tiers),
+           frozenset(common), frozenset(reached))  # fmt: skip
+    shape = _SHAPES.get(key)
+    if shape is None:
+        if len(_SHAPES) >= _MAX_SHAPES:
+            _SHAPES.clear()
+        shape = _SHAPES[key] = _Shape(p, tiers, common, reached)
+    if not shape.valid:
+        return None
+    touched = []
+    for c in order:
+        reach = set()
+        for o in p.options[c]:
+            b = shape.reaches(o)
+            if b == -2:
                 return None
-            option_block[o] = found.pop() if found else -1
-    touched = [{option_block[o] for o in p.options[c]} - {-1} for c in order]
+            if b >= 0:
+                reach.add(b)
+        touched.append(reach)
     multi = [t for t in touched if len(t) > 1]
     hub = -1
     if multi:
         for candidate in sorted(set.intersection(*multi)):
-            if roots[candidate] == max(i for i in range(n) if block_of[i] == candidate) and all(
+            if shape.hubs[candidate] is not None and all(
                 len(t - {candidate}) <= 1 for t in touched
             ):
                 hub = candidate  # a single node: its state is a number or two per tier
                 break
         else:
             return None
+    for opts in p.options:
+        if len(opts) == 1 and shape.reaches(opts[0]) == -2:
+            return None
     if any(not (reach - {hub}) and hub < 0 for reach in touched):
         return None  # options that differ only outside every block (not built so)
-    return _build(p, order, same, block_of, roots, option_block, touched, hub)
+    return _build(p, order, same, shape, touched, hub)
 
 
 def _build(
-    p: Problem,
-    order: list[int],
-    same: list[bool],
-    block_of: list[int],
-    roots: list[int],
-    option_block: dict[tuple[int, ...], int],
-    touched: list[set[int]],
-    hub: int,
+    p: Problem, order: list[int], same: list[bool], shape: _Shape, touched: list[set[int]], hub: int
 ) -> Separable:
     n = len(p.parent)
     s = Separable(p, order)
     tiers = s.tiers
-    members: list[list[int]] = [[] for _ in roots]
-    for i in range(n):
-        if block_of[i] >= 0:
-            members[block_of[i]].append(i)
-    index = [b for b in range(len(roots)) if b != hub]
-    s.blocks = [block(p, roots[b], members[b], tiers) for b in index]
+    block_of = shape.block_of
+    index = [b for b in range(len(shape.roots)) if b != hub]
     position = {b: x for x, b in enumerate(index)}
+    s.blocks = [shape.blocks[b] for b in index]
     hub_block = None
     if hub >= 0:
-        s.hub = roots[hub]
-        hub_block = block(p, s.hub, [s.hub], tiers, hub=True)
+        hub_block = shape.hubs[hub]
+        assert hub_block is not None
+        s.hub = shape.roots[hub]
         s.hub_caps = hub_block.caps
         position[hub] = len(s.blocks)  # the courses that reach only the hub: a block of none
-        s.blocks.append(block(p, -1, [], tiers))
+        s.blocks.append(shape.none)
     s.courses = [[] for _ in s.blocks]
     steps: list[list[_Step]] = [[] for _ in s.blocks]
     for k, reach in enumerate(touched):
@@ -295,7 +342,7 @@ def _build(
         mine = s.blocks[owner]
         effects: list[tuple[Delta, Delta]] = []
         for o in p.options[c]:
-            b = option_block[o]
+            b = shape.reaches(o)
             if b == hub and hub_block is not None:
                 effects.append(((), hub_block.delta(p.course_credits[c], p.course_tier[c], o)))
             else:
@@ -313,13 +360,16 @@ def _build(
     for c, opts in enumerate(p.options):
         if not opts:
             continue
-        for i in set(opts[0]).intersection(*opts[1:]):
-            if block_of[i] < 0:
-                for x, tier in enumerate(tiers):
-                    if tier >= p.course_tier[c]:
-                        cov_cr[i][x] += p.course_credits[c]
-                        cov_co[i][x] += 1
-        b = option_block[opts[0]]
+        shared = shape.shared.get(opts)
+        if shared is None:
+            common = set(opts[0]).intersection(*opts[1:])
+            shared = shape.shared[opts] = tuple(i for i in common if block_of[i] < 0)
+        for i in shared:
+            for x, tier in enumerate(tiers):
+                if tier >= p.course_tier[c]:
+                    cov_cr[i][x] += p.course_credits[c]
+                    cov_co[i][x] += 1
+        b = shape.reaches(opts[0])
         if c in decision or b < 0:
             continue
         target = hub_block if b == hub else s.blocks[position[b]]
