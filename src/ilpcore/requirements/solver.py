@@ -23,6 +23,7 @@ runs in up to three phases, which all return that same assignment:
 from __future__ import annotations
 
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, Solution, split_cost, weights
+from ilpcore.requirements.repair import Witness, repaired
 from ilpcore.requirements.search_state import JointResults, SearchState
 from ilpcore.requirements.separable import separable
 
@@ -248,6 +249,7 @@ def _follow_exact(
                 have_co[i] += 1
     later = _forced_later(p, order, forced)
     optimum, witness = exact.completion(choice)
+    kept: Witness | None = None
     need_cr, need_co = p.need_credits, p.need_courses
     for k, c in enumerate(search):
         opts = p.options[c]
@@ -267,10 +269,16 @@ def _follow_exact(
         for _, o in ranked:
             choice[c] = o
             if witness[k] != o:
-                value, found = exact.completion(choice, optimum)
-                if value > optimum:
-                    continue
-                witness = found
+                if kept is None or kept.options is not witness:
+                    kept = Witness(exact, witness)
+                fixed = repaired(kept, k, o, optimum, links)
+                if fixed is not None:
+                    kept, witness = fixed, fixed.options
+                else:
+                    value, found = exact.completion(choice, optimum)
+                    if value > optimum:
+                        continue
+                    witness = found
             break
         else:
             return None  # not reached: the bound is exact
