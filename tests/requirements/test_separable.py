@@ -16,6 +16,7 @@ from ilpcore.exceptions import IlpcoreError
 from ilpcore.requirements import registry, solver
 from ilpcore.requirements.build import build
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, pack
+from ilpcore.requirements.repair import Witness, repaired
 from ilpcore.requirements.separable import separable
 from ilpcore.testing.synthetic import synthetic_plans
 
@@ -191,3 +192,71 @@ def test_real_rule_sets_keep_their_assignments() -> None:
             got, before = solver.solve(p), _without_separable(monkeypatch, p)
             assert (got.choice, got.cost, got.optimal) == (before.choice, before.cost, True)
     assert len(seen) >= 3
+
+
+def _search_order(p: Problem) -> tuple[list[int], list[bool], list[bool]]:
+    """The solver's order of the courses with options, interchangeability and forced flags."""
+    order = [c for c in range(len(p.options)) if p.options[c]]
+    order.sort(key=lambda c: (p.course_tier[c], len(p.options[c]), -p.course_credits[c], c))
+    keys = [(p.options[c], p.course_credits[c], p.course_tier[c]) for c in order]
+    same = [k > 0 and keys[k - 1] == keys[k] for k in range(len(order))]
+    forced = [len(p.options[c]) == 1 for c in order]
+    return order, same, forced
+
+
+def _cost_of(p: Problem, choice: list[int]) -> int:
+    cr = [[0] * TIERS for _ in p.parent]
+    co = [[0] * TIERS for _ in p.parent]
+    for c, o in enumerate(choice):
+        if o >= 0:
+            for i in p.options[c][o]:
+                for t in range(p.course_tier[c], TIERS):
+                    cr[i][t] += p.course_credits[c]
+                    co[i][t] += 1
+    return pack(p, _aggregate(p, cr, co, 0))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hub_problems(), st.data())
+def test_witnesses_are_costed_exactly_and_repairs_meet_the_limit(
+    p: Problem, data: st.DataObject
+) -> None:
+    """The cost the repair relies on is the true cost of the assignment, and a repaired
+    witness keeps the choices before the position, takes the option asked and costs no
+    more than the limit."""
+    order, same, forced = _search_order(p)
+    search = [c for c, f in zip(order, forced, strict=True) if not f]
+    links = [x for x, f in zip(same, forced, strict=True) if not f]
+    s = separable(p, search, links)
+    if s is None:
+        assert not search
+        return
+    options = [data.draw(st.integers(0, len(p.options[c]) - 1)) for c in search]
+    choice = [0 if p.options[c] else -1 for c in range(len(p.options))]
+    for c, o in zip(search, options, strict=True):
+        choice[c] = o
+    w = Witness(s, options)
+    assert w.total(w.parts) == _cost_of(p, choice)
+    k = data.draw(st.integers(0, len(search) - 1))
+    o = data.draw(st.integers(0, len(p.options[search[k]]) - 1))
+    limit = data.draw(st.sampled_from([w.total(w.parts), brute_force(p)]))
+    found = repaired(w, k, o, limit, links)
+    if found is not None:
+        assert found.options[:k] == options[:k]
+        assert found.options[k] == o
+        for c, x in zip(search, found.options, strict=True):
+            choice[c] = x
+        assert _cost_of(p, choice) == found.total(found.parts) <= limit
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hub_problems())
+def test_the_exact_bound_never_leaves_the_search_without_an_option(p: Problem) -> None:
+    """Following the bound course by course always finds an admitted option (it does not fall
+    back to the search), and its assignment meets the optimum."""
+    order, same, forced = _search_order(p)
+    if all(forced):
+        return
+    got = solver._follow_exact(p, order, same, forced, 500_000)
+    assert got is not None
+    assert got.cost == brute_force(p) == _cost_of(p, list(got.choice))

@@ -189,7 +189,7 @@ def front(
     """The frontier of block ``b`` from ``start`` (having sent ``h0`` to the hub) over the
     undecided courses ``steps`` (their effects per option, and whether each must take an
     option no lower than the one before: the first no lower than ``low``)."""
-    key = (b, start, h0, low, suffix)
+    key = (b, tuple(hub_caps), start, h0, low, suffix)
     hit = _FRONTS.get(key)
     if hit is not None:
         return hit
