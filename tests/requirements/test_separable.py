@@ -15,6 +15,7 @@ from ilpcore.batch import audit_inputs
 from ilpcore.exceptions import IlpcoreError
 from ilpcore.requirements import registry, solver
 from ilpcore.requirements.build import build
+from ilpcore.requirements.follow import follow_exact
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, pack
 from ilpcore.requirements.repair import Witness, repaired
 from ilpcore.requirements.separable import separable
@@ -145,7 +146,7 @@ def _aggregate(
 
 def _without_separable(monkeypatch: pytest.MonkeyPatch, p: Problem) -> solver.Solution:
     with monkeypatch.context() as m:
-        m.setattr(solver, "separable", lambda *args: None)
+        m.setattr(solver, "follow_exact", lambda *args: None)
         return solver.solve(p)
 
 
@@ -257,6 +258,6 @@ def test_the_exact_bound_never_leaves_the_search_without_an_option(p: Problem) -
     order, same, forced = _search_order(p)
     if all(forced):
         return
-    got = solver._follow_exact(p, order, same, forced, 500_000)
+    got = follow_exact(p, order, same, forced, 500_000)
     assert got is not None
     assert got.cost == brute_force(p) == _cost_of(p, list(got.choice))

@@ -239,6 +239,10 @@ class _Shape:
         self.none = block(p, -1, [], tiers)
         self.option_block: dict[tuple[int, ...], int] = {}
         """The block each option reaches (``-1``: none, ``-2``: more than one)."""
+        self.touch: dict[tuple[tuple[int, ...], ...], frozenset[int]] = {}
+        """Per set of options, the blocks they reach."""
+        self.effects: dict[tuple[object, ...], tuple[tuple[Delta, Delta], ...]] = {}
+        """Per hub and course (credits, tier, options): its effects (see ``_Step``)."""
         self.shared: dict[tuple[tuple[int, ...], ...], tuple[int, ...]] = {}
         """Per set of options, the nodes outside the blocks that all of them count toward."""
 
@@ -288,18 +292,17 @@ def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | Non
         return None
     touched = []
     for c in order:
-        reach = set()
-        for o in p.options[c]:
-            b = shape.reaches(o)
-            if b == -2:
-                return None
-            if b >= 0:
-                reach.add(b)
+        reach = shape.touch.get(p.options[c])
+        if reach is None:
+            found = [shape.reaches(o) for o in p.options[c]]
+            reach = shape.touch[p.options[c]] = frozenset(found) - {-1}
+        if -2 in reach:
+            return None
         touched.append(reach)
     multi = [t for t in touched if len(t) > 1]
     hub = -1
     if multi:
-        for candidate in sorted(set.intersection(*multi)):
+        for candidate in sorted(frozenset.intersection(*multi)):
             if shape.hubs[candidate] is not None and all(
                 len(t - {candidate}) <= 1 for t in touched
             ):
@@ -315,8 +318,30 @@ def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | Non
     return _build(p, order, same, shape, touched, hub)
 
 
+def _effects(
+    shape: _Shape, mine: Block, hub: int, key: tuple[int, int, int, tuple[tuple[int, ...], ...]]
+) -> tuple[tuple[Delta, Delta], ...]:
+    """Per option of a course (``key``: the hub, its credits, tier and options), what it adds
+    to its block (``mine``) and to the hub."""
+    _, credits, tier, options = key
+    hub_block = shape.hubs[hub] if hub >= 0 else None
+    effects: list[tuple[Delta, Delta]] = []
+    for o in options:
+        b = shape.reaches(o)
+        if b == hub and hub_block is not None:
+            effects.append(((), hub_block.delta(credits, tier, o)))
+        else:
+            effects.append((mine.delta(credits, tier, o) if b >= 0 else (), ()))
+    return tuple(effects)
+
+
 def _build(
-    p: Problem, order: list[int], same: list[bool], shape: _Shape, touched: list[set[int]], hub: int
+    p: Problem,
+    order: list[int],
+    same: list[bool],
+    shape: _Shape,
+    touched: list[frozenset[int]],
+    hub: int,
 ) -> Separable:
     n = len(p.parent)
     s = Separable(p, order)
@@ -336,21 +361,15 @@ def _build(
     s.courses = [[] for _ in s.blocks]
     steps: list[list[_Step]] = [[] for _ in s.blocks]
     for k, reach in enumerate(touched):
-        rest = reach - {hub}
-        owner = position[rest.pop() if rest else hub]
+        owner = position[min(reach - {hub}, default=hub)]
         c = order[k]
-        mine = s.blocks[owner]
-        effects: list[tuple[Delta, Delta]] = []
-        for o in p.options[c]:
-            b = shape.reaches(o)
-            if b == hub and hub_block is not None:
-                effects.append(((), hub_block.delta(p.course_credits[c], p.course_tier[c], o)))
-            else:
-                delta = mine.delta(p.course_credits[c], p.course_tier[c], o) if b >= 0 else ()
-                effects.append((delta, ()))
+        key = (hub, p.course_credits[c], p.course_tier[c], p.options[c])
+        effects = shape.effects.get(key)
+        if effects is None:
+            effects = shape.effects[key] = _effects(shape, s.blocks[owner], hub, key)
         link = bool(same[k]) and bool(s.courses[owner]) and s.courses[owner][-1] == k - 1
         s.courses[owner].append(k)
-        steps[owner].append((tuple(effects), link))
+        steps[owner].append((effects, link))
     s.steps = [tuple(x) for x in steps]
     s.base = [(0,) * len(b.caps) for b in s.blocks]
     s.hub_base = (0,) * len(s.hub_caps)

@@ -22,10 +22,9 @@ runs in up to three phases, which all return that same assignment:
 
 from __future__ import annotations
 
+from ilpcore.requirements.follow import follow_exact, forced_later
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, Solution, split_cost, weights
-from ilpcore.requirements.repair import Witness, repaired
 from ilpcore.requirements.search_state import JointResults, SearchState
-from ilpcore.requirements.separable import separable
 
 __all__ = ["MISSING", "TIERS", "Problem", "Solution", "solve", "split_cost", "weights"]
 
@@ -47,7 +46,7 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
     # A course with one option and no cap in it always takes it: it is assigned before the
     # search (which visits only the others, in the same relative order).
     if use_flow:
-        found_exactly = _follow_exact(p, order, same, forced, node_limit)
+        found_exactly = follow_exact(p, order, same, forced, node_limit)
         if found_exactly is not None:
             return found_exactly
     s = SearchState(p, [c for c, f in zip(order, forced, strict=True) if not f])
@@ -57,7 +56,7 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
     s.use_flow = use_flow
     root_lb = s.total(True)
     search = _Branch(p, s, use_flow, [x for x, f in zip(same, forced, strict=True) if not f])
-    search.later = _forced_later(p, order, forced)
+    search.later = forced_later(p, order, forced)
     for c, f in zip(order, forced, strict=True):
         if f:
             search.choice[c] = search.best_choice[c] = 0
@@ -221,94 +220,6 @@ class _Branch:
             self.dfs(k + 1)  # every option is over a cap: the course counts nowhere
         s.move(c, s.unions[c], 1, True)
         s.pending[c] = True
-
-
-def _follow_exact(
-    p: Problem, order: list[int], same: list[bool], forced: list[bool], node_limit: int
-) -> Solution | None:
-    """The search where :mod:`ilpcore.requirements.separable` applies: its exact bound admits
-    an option only if an assignment meeting the optimum keeps it, so the depth-first search
-    never backtracks into an admitted option; it takes, at each course in turn, the first
-    option in the search's order that is admitted (the bound is asked only when the last
-    assignment it found does not keep the option).  ``None`` where it does not apply."""
-    search = [c for c, f in zip(order, forced, strict=True) if not f]
-    links = [x for x, f in zip(same, forced, strict=True) if not f]
-    if len(search) + 1 > node_limit:
-        return None
-    exact = separable(p, search, links)
-    if exact is None:
-        return None
-    choice = [-1] * len(p.options)
-    have_cr = [0] * len(p.parent)
-    have_co = [0] * len(p.parent)
-    for c, f in zip(order, forced, strict=True):
-        if f:
-            choice[c] = 0
-            for i in p.options[c][0]:
-                have_cr[i] += p.course_credits[c]
-                have_co[i] += 1
-    later = _forced_later(p, order, forced)
-    optimum, witness = exact.completion(choice)
-    kept: Witness | None = None
-    need_cr, need_co = p.need_credits, p.need_courses
-    for k, c in enumerate(search):
-        opts = p.options[c]
-        cr = p.course_credits[c]
-        later_cr, later_co = later[k]
-        ranked = []
-        for o in range(max(0, choice[search[k - 1]]) if links[k] else 0, len(opts)):
-            gain = 0
-            for i in opts[o]:
-                need = need_cr[i] - have_cr[i] + later_cr.get(i, 0)
-                if need > 0:
-                    gain += need if need < cr else cr
-                if need_co[i] > have_co[i] - later_co.get(i, 0):
-                    gain += cr
-            ranked.append((-gain, o))
-        ranked.sort()
-        for _, o in ranked:
-            choice[c] = o
-            if witness[k] != o:
-                if kept is None or kept.options is not witness:
-                    kept = Witness(exact, witness)
-                fixed = repaired(kept, k, o, optimum, links)
-                if fixed is not None:
-                    kept, witness = fixed, fixed.options
-                else:
-                    value, found = exact.completion(choice, optimum)
-                    if value > optimum:
-                        continue
-                    witness = found
-            break
-        else:
-            return None  # not reached: the bound is exact
-        for i in opts[choice[c]]:
-            have_cr[i] += cr
-            have_co[i] += 1
-    return Solution(tuple(choice), optimum, optimum, len(search) + 1, True)
-
-
-def _forced_later(
-    p: Problem, order: list[int], forced: list[bool]
-) -> list[tuple[dict[int, int], dict[int, int]]]:
-    """For each course that is not forced, what the forced courses after it in ``order``
-    count toward each node (credits, courses)."""
-    out: list[tuple[dict[int, int], dict[int, int]]] = []
-    cr: dict[int, int] = {}
-    co: dict[int, int] = {}
-    snapshot = (cr, co)
-    for c, f in zip(reversed(order), reversed(forced), strict=True):
-        if f:
-            if snapshot[0] is cr:
-                cr, co = dict(cr), dict(co)
-            for i in p.options[c][0]:
-                cr[i] = cr.get(i, 0) + p.course_credits[c]
-                co[i] = co.get(i, 0) + 1
-        else:
-            snapshot = (cr, co)
-            out.append(snapshot)
-    out.reverse()
-    return out
 
 
 def _classes(p: Problem, order: list[int]) -> list[object]:
