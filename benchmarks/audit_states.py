@@ -28,7 +28,7 @@ from ilpcore.exceptions import IlpcoreError
 from ilpcore.requirements import registry, solver
 from ilpcore.requirements.build import build
 from ilpcore.requirements.problem import Problem
-from ilpcore.requirements.separable import clear_caches
+from ilpcore.requirements.shapes import clear_caches
 from ilpcore.testing.synthetic import synthetic_plans
 
 TODAY = date(2026, 11, 23)
