@@ -18,6 +18,11 @@ runs in up to three phases, which all return that same assignment:
    pruning every subtree whose bound exceeds it;
 3. if that bound is not met, the plain search again, from the best assignment found, with
    every bound.
+
+Where the problem splits into areas joined by one catch-all (most real rule sets;
+:mod:`ilpcore.requirements.separable`), an exact bound replaces the phases: the search
+follows it course by course without backtracking (:mod:`ilpcore.requirements.follow`) and
+returns that same assignment.
 """
 
 from __future__ import annotations
