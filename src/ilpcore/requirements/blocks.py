@@ -25,9 +25,9 @@ __all__ = [
 
 Delta = tuple[tuple[int, int], ...]
 """``(slot, amount)`` pairs that one course adds to a capped state."""
-_MAX_CACHED = 512
-_MAX_MEMO = 20_000
-_MAX_FRONTS = 50_000
+_MAX_CACHED = 256
+_MAX_MEMO = 4096
+_MAX_FRONTS = 10_000
 
 
 class Block:
