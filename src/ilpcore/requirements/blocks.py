@@ -20,7 +20,6 @@ __all__ = [
     "own_cost",
     "pareto",
     "sorted_runs",
-    "suffix_id",
 ]
 
 Delta = tuple[tuple[int, int], ...]
@@ -148,7 +147,6 @@ class Front:
 
 _BLOCKS: dict[tuple[object, ...], Block] = {}
 _FRONTS: dict[tuple[object, ...], Front] = {}
-_SUFFIXES: dict[tuple[tuple[tuple[tuple[Delta, Delta], ...], bool], ...], int] = {}
 
 
 def block(p: Problem, root: int, nodes: list[int], tiers: list[int], *, hub: bool = False) -> Block:
@@ -166,17 +164,6 @@ def block(p: Problem, root: int, nodes: list[int], tiers: list[int], *, hub: boo
     return hit
 
 
-def suffix_id(steps: tuple[tuple[tuple[tuple[Delta, Delta], ...], bool], ...]) -> int:
-    """A small number naming the undecided courses' effects and symmetry links."""
-    hit = _SUFFIXES.get(steps)
-    if hit is None:
-        if len(_SUFFIXES) >= _MAX_FRONTS:
-            _SUFFIXES.clear()
-            _FRONTS.clear()
-        hit = _SUFFIXES[steps] = len(_SUFFIXES)
-    return hit
-
-
 def front(
     b: Block,
     start: tuple[int, ...],
@@ -184,12 +171,11 @@ def front(
     hub_caps: list[int],
     low: int,
     steps: tuple[tuple[tuple[tuple[Delta, Delta], ...], bool], ...],
-    suffix: int,
 ) -> Front:
     """The frontier of block ``b`` from ``start`` (having sent ``h0`` to the hub) over the
     undecided courses ``steps`` (their effects per option, and whether each must take an
     option no lower than the one before: the first no lower than ``low``)."""
-    key = (b, tuple(hub_caps), start, h0, low, suffix)
+    key = (b, tuple(hub_caps), start, h0, low, steps)
     hit = _FRONTS.get(key)
     if hit is not None:
         return hit
@@ -271,4 +257,3 @@ def clear_caches() -> None:
     """Forget every cached block, cost and frontier (for benchmarks measuring a cold start)."""
     _BLOCKS.clear()
     _FRONTS.clear()
-    _SUFFIXES.clear()

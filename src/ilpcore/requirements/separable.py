@@ -48,7 +48,6 @@ class Separable:
         """Per block, its decision courses (positions in ``order``)."""
         self.steps: list[tuple[_Step, ...]] = []
         """Per block, per decision course: its step (see ``_Step``)."""
-        self.suffixes: dict[tuple[int, int], int] = {}
         self.hub = -1
         self.hub_caps = [0] * (2 * len(self.tiers))
         """The hub's state: its cumulative credits and courses at each present tier."""
@@ -201,10 +200,7 @@ class Separable:
             h0 = add(h0, to_hub, self.hub_caps)
         m = len(decided)
         low = decided[-1] if decided and m < len(steps) and steps[m][1] else 0
-        suffix = self.suffixes.get((b, m))
-        if suffix is None:
-            suffix = self.suffixes[(b, m)] = _b.suffix_id(steps[m:])
-        made = self.frontiers[key] = _b.front(blk, start, h0, self.hub_caps, low, steps[m:], suffix)
+        made = self.frontiers[key] = _b.front(blk, start, h0, self.hub_caps, low, steps[m:])
         return made
 
 
