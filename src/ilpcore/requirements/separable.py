@@ -118,7 +118,12 @@ class Separable:
             floor = t if 0 <= t < MISSING else 0 if t < 0 else self.pack(1, 0, 0, MISSING)
             if bound is not None and least[0] + floor > bound:
                 continue
-            states = {self.hub_base[at] * width + self.hub_base[at + 1]: 0}
+            base_cr, base_co = self.hub_base[at], self.hub_base[at + 1]
+            if 0 <= t < MISSING and (
+                base_cr + most_cr[0] < need_cr or base_co + most_co[0] < need_co
+            ):
+                continue  # the hub cannot be met at this tier
+            states = {base_cr * width + base_co: 0}
             offset = 0
             layers: list[dict[int, tuple[int, int, tuple[int, ...]]]] = []
             for b, proj in enumerate(projs):
