@@ -99,20 +99,8 @@ def _ancestors_to(parent: list[int], node: int, top: int) -> list[int]:
 
 def brute_force(p: Problem) -> int:
     """The least packed cost over every choice of options, costed from scratch."""
-    best = None
-    for pick in itertools.product(*[range(len(o)) if o else [-1] for o in p.options]):
-        cr = [[0] * TIERS for _ in p.parent]
-        co = [[0] * TIERS for _ in p.parent]
-        for c, o in enumerate(pick):
-            if o >= 0:
-                for i in p.options[c][o]:
-                    for t in range(p.course_tier[c], TIERS):
-                        cr[i][t] += p.course_credits[c]
-                        co[i][t] += 1
-        value = pack(p, _aggregate(p, cr, co, 0))
-        best = value if best is None else min(best, value)
-    assert best is not None
-    return best
+    picks = itertools.product(*[range(len(o)) if o else [-1] for o in p.options])
+    return min(_cost_of(p, list(pick)) for pick in picks)
 
 
 def _aggregate(
