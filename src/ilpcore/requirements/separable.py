@@ -29,6 +29,7 @@ from ilpcore.requirements.shapes import Shape, shape_of
 
 __all__ = ["Separable", "separable"]
 
+_NO_LIMIT = float("inf")
 _Step = tuple[tuple[tuple[Delta, Delta], ...], bool]
 """A decision course's delta to its block and to the hub per option, and whether it is
 interchangeable with the block's course before it."""
@@ -135,12 +136,13 @@ class Separable:
                 short_cr = need_cr - most_cr[b + 1] if 0 <= t < MISSING else -1
                 short_co = need_co - most_co[b + 1] if 0 <= t < MISSING else -1
                 layer: dict[int, tuple[int, int, tuple[int, ...]]] = {}
+                top = _NO_LIMIT if cut is None else cut
                 for s, v in states.items():
                     for e, f, h in proj:
                         w = v + f
-                        if cut is not None and w > cut:
+                        if w > top:
                             continue
-                        if width == 1:
+                        if width == 1:  # the hub needs no courses: credits alone
                             s2 = s + e if s + e < full else full
                             if s2 < short_cr:
                                 continue
