@@ -46,7 +46,7 @@ def follow_exact(
     dive = _dive(p, search, links, list(have_cr), list(have_co), later)
     kept: Witness | None = Witness(exact, dive)
     assert kept is not None
-    bound = kept.total(kept.parts)
+    bound = kept.cost
     optimum, witness = exact.completion(choice, bound)
     if optimum == bound:
         witness = dive

@@ -30,6 +30,7 @@ class Witness:
             for k in positions:
                 self.owner[k] = b
         self.parts = [self.block_part(b, options) for b in range(len(s.blocks))]
+        self.cost = self.total(self.parts)
 
     def block_part(self, b: int, options: list[int]) -> tuple[int, tuple[int, ...]]:
         """Block ``b``'s cost and hub contribution under ``options``."""
@@ -78,34 +79,47 @@ def repaired(w: Witness, k: int, o: int, limit: int, same: list[bool]) -> Witnes
     options[k] = o
     if not _in_order(options, same, k):
         return None
+    mine = w.owner[k]
+    part = w.block_part(mine, options)
+    parts = list(w.parts)
+    parts[mine] = part
+    if w.total(parts) <= limit:
+        return _witness(w, options, parts)
     to_hub = w.sends(k, o)
-    later: list[int | None] = [None]
-    later += [j for j in range(k + 1, len(order))
-              if (p.course_credits[order[j]], p.course_tier[order[j]]) == size
-              and w.sends(j, w.options[j]) == to_hub]  # fmt: skip
-    for j in later:
-        # the course at j takes the hub or leaves it as the one at k did: the hub is unchanged
-        alternatives = [None] if j is None else [
-            x for x in range(len(p.options[order[j]]))
-            if x != w.options[j] and w.sends(j, x) == w.sends(k, w.options[k])
-        ]  # fmt: skip
-        for x in alternatives:
-            if j is not None and x is not None:
-                options[j] = x
-                if not _in_order(options, same, j):
-                    options[j] = w.options[j]
-                    continue
-            changed = {w.owner[k]} | ({w.owner[j]} if j is not None else set())
-            parts = list(w.parts)
-            for b in changed:
-                parts[b] = w.block_part(b, options)
-            if w.total(parts) <= limit:
-                found = Witness.__new__(Witness)
-                found.s, found.options, found.owner, found.parts = s, options, w.owner, parts
-                return found
-            if j is not None:
-                options[j] = w.options[j]
+    left = w.sends(k, w.options[k])
+    for j in range(k + 1, len(order)):
+        if (p.course_credits[order[j]], p.course_tier[order[j]]) != size:
+            continue
+        if w.sends(j, w.options[j]) != to_hub:
+            continue
+        # the course at j takes the hub or leaves it as the one at k did: with the same size
+        # and status, the hub's coverage is the witness's
+        for x in range(len(p.options[order[j]])):
+            if x == w.options[j] or w.sends(j, x) != left:
+                continue
+            options[j] = x
+            if _in_order(options, same, j):
+                other = w.owner[j]
+                if other == mine:
+                    parts[mine] = w.block_part(mine, options)
+                    total = w.total(parts)
+                else:
+                    parts[other] = w.block_part(other, options)
+                    total = w.cost - w.parts[mine][0] - w.parts[other][0]
+                    total += parts[mine][0] + parts[other][0]
+                if total <= limit:
+                    return _witness(w, options, parts)
+                parts[other] = w.parts[other]
+                parts[mine] = part
+            options[j] = w.options[j]
     return None
+
+
+def _witness(w: Witness, options: list[int], parts: list[tuple[int, tuple[int, ...]]]) -> Witness:
+    found = Witness.__new__(Witness)
+    found.s, found.options, found.owner, found.parts = w.s, options, w.owner, parts
+    found.cost = found.total(parts)
+    return found
 
 
 def _in_order(options: list[int], same: list[bool], k: int) -> bool:
