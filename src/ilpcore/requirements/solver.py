@@ -18,11 +18,17 @@ runs in up to three phases, which all return that same assignment:
    pruning every subtree whose bound exceeds it;
 3. if that bound is not met, the plain search again, from the best assignment found, with
    every bound.
+
+Where the problem splits into areas joined by one catch-all (most real rule sets;
+:mod:`ilpcore.requirements.separable`), an exact bound replaces the phases: the search
+follows it course by course without backtracking (:mod:`ilpcore.requirements.follow`) and
+returns that same assignment.
 """
 
 from __future__ import annotations
 
 from ilpcore.requirements.determined import determined_solution
+from ilpcore.requirements.follow import follow_exact, forced_later
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, Solution, split_cost, weights
 from ilpcore.requirements.search_state import JointResults, SearchState
 
@@ -48,6 +54,10 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
     forced = [len(p.options[c]) == 1 and capped.isdisjoint(p.options[c][0]) for c in order]
     # A course with one option and no cap in it always takes it: it is assigned before the
     # search (which visits only the others, in the same relative order).
+    if use_flow:
+        found_exactly = follow_exact(p, order, same, forced, node_limit)
+        if found_exactly is not None:
+            return found_exactly
     s = SearchState(p, [c for c, f in zip(order, forced, strict=True) if not f])
     for c, f in zip(order, forced, strict=True):
         if f:
@@ -55,7 +65,7 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
     s.use_flow = use_flow
     root_lb = s.total(True)
     search = _Branch(p, s, use_flow, [x for x, f in zip(same, forced, strict=True) if not f])
-    search.later = _forced_later(p, order, forced)
+    search.later = forced_later(p, order, forced)
     for c, f in zip(order, forced, strict=True):
         if f:
             search.choice[c] = search.best_choice[c] = 0
@@ -219,29 +229,6 @@ class _Branch:
             self.dfs(k + 1)  # every option is over a cap: the course counts nowhere
         s.move(c, s.unions[c], 1, True)
         s.pending[c] = True
-
-
-def _forced_later(
-    p: Problem, order: list[int], forced: list[bool]
-) -> list[tuple[dict[int, int], dict[int, int]]]:
-    """For each course that is not forced, what the forced courses after it in ``order``
-    count toward each node (credits, courses)."""
-    out: list[tuple[dict[int, int], dict[int, int]]] = []
-    cr: dict[int, int] = {}
-    co: dict[int, int] = {}
-    snapshot = (cr, co)
-    for c, f in zip(reversed(order), reversed(forced), strict=True):
-        if f:
-            if snapshot[0] is cr:
-                cr, co = dict(cr), dict(co)
-            for i in p.options[c][0]:
-                cr[i] = cr.get(i, 0) + p.course_credits[c]
-                co[i] = co.get(i, 0) + 1
-        else:
-            snapshot = (cr, co)
-            out.append(snapshot)
-    out.reverse()
-    return out
 
 
 def _classes(p: Problem, order: list[int]) -> list[object]:

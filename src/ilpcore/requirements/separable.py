@@ -1,0 +1,346 @@
+"""The exact optimum of problems that split into independent blocks joined by one hub.
+
+Real rule sets mostly have this shape: every course counts toward the total (a node in all
+its options, so its coverage does not depend on the assignment) and toward *one* subject
+area or a catch-all ``electives`` requirement.  Without caps or waivers the cost is then the
+constant cost of the nodes every assignment covers alike, plus, for each *block* (a subtree
+whose coverage depends on the assignment), a cost that depends only on the courses it
+receives.  The blocks are independent except through the *hub*, a requirement without
+children that a course may take instead of its one block.  So the optimum is a dynamic
+programme: per block, the least block cost for each contribution it sends to the hub (block
+coverage capped at the needs, so the states are few); then, for each status the hub could
+end with (satisfied at tier ``t``, or missing), the blocks' contributions at that tier,
+combined block by block (one capped number or two: the hub's credits and courses).  Each
+case's value is the true cost of the assignments with that status and no less than the true
+cost of the others, so the least over the cases is the optimum.
+
+:meth:`Separable.completion` is that optimum given the choices of a prefix of the search
+order (and the search's symmetry breaking for the rest, see :mod:`.solver`), with an
+assignment that attains it: an exact bound, so the branch and bound reaches the first
+assignment meeting the optimum backtracking only over options that cannot meet it.
+"""
+
+from __future__ import annotations
+
+from ilpcore.requirements import blocks as _b
+from ilpcore.requirements.blocks import Block, Delta, Front, add, own_cost, sorted_runs
+from ilpcore.requirements.problem import MISSING, Problem, weights
+from ilpcore.requirements.shapes import Shape, shape_of
+
+__all__ = ["Separable", "separable"]
+
+_NO_LIMIT = float("inf")
+_Step = tuple[tuple[tuple[Delta, Delta], ...], bool]
+"""A decision course's delta to its block and to the hub per option, and whether it is
+interchangeable with the block's course before it."""
+
+
+class Separable:
+    """The block structure of one problem and its exact completion costs."""
+
+    def __init__(self, p: Problem, order: list[int]) -> None:
+        self.p = p
+        self.order = order
+        self.m1, self.m2, self.m3 = weights(p)
+        self.tiers = sorted(set(p.course_tier) | {0})
+        self.blocks: list[Block] = []
+        self.base: list[tuple[int, ...]] = []
+        self.courses: list[list[int]] = []
+        """Per block, its decision courses (positions in ``order``)."""
+        self.steps: list[tuple[_Step, ...]] = []
+        """Per block, per decision course: its step (see ``_Step``)."""
+        self.hub = -1
+        self.hub_caps = [0] * (2 * len(self.tiers))
+        """The hub's state: its cumulative credits and courses at each present tier."""
+        self.hub_base: tuple[int, ...] = ()
+        self.constant = 0
+        self.frontiers: dict[tuple[int, ...], Front] = {}
+
+    def pack(self, unmet: int, cr: int, co: int, status: int) -> int:
+        return ((unmet * self.m1 + cr) * self.m2 + co) * self.m3 + status
+
+    def completion(self, choice: list[int], limit: int | None = None) -> tuple[int, list[int]]:
+        """The least cost of an assignment that keeps the decided choices (``choice[c] >= 0``
+        for a prefix of ``order``) and breaks symmetry as the search does, and the options
+        of such an assignment (by position in ``order``); with ``limit``, only whether it is
+        within it: a cost above it (and no options) if not."""
+        fronts = [self.frontier(b, choice) for b in range(len(self.blocks))]
+        if self.hub < 0:
+            value = self.constant
+            picks = []
+            for f in fronts:
+                pick = min(f.entries, key=lambda h, f=f: f.entries[h][0])  # type: ignore[misc]
+                value += f.entries[pick][0]
+                picks.append(pick)
+        else:
+            found = self.combine(fronts, limit)
+            if found is None:
+                assert limit is not None
+                return limit + 1, []
+            value, picks = found
+        witness = [choice[c] for c in self.order]
+        for b, h in enumerate(picks):
+            positions = self.courses[b]
+            rest = fronts[b].entries[h][1]
+            m = len(positions) - len(rest)
+            links = [link for _, link in self.steps[b][m:]]
+            for k, o in zip(positions[m:], sorted_runs(rest, links), strict=True):
+                witness[k] = o
+        return value, witness
+
+    def combine(
+        self, fronts: list[Front], limit: int | None
+    ) -> tuple[int, list[tuple[int, ...]]] | None:
+        """The least total over the hub's cases, and each block's hub contribution in it;
+        ``None`` if it is more than ``limit``.
+
+        In each case the hub's coverage is one number: credits times ``width`` plus courses.
+        States that cannot end within the best total so far are dropped: their cost so far,
+        plus the least cost of each block still to combine, is already more.
+        """
+        p, hub = self.p, self.hub
+        need_cr, need_co = p.need_credits[hub], p.need_courses[hub]
+        width = need_co + 1
+        full = need_cr * width + need_co
+        best: tuple[int, list[tuple[int, ...]]] | None = None
+        bound = None if limit is None else limit - self.constant
+        cases = [*self.tiers, MISSING] if need_cr or need_co else [-1]  # -1: costs nothing
+        for x, t in enumerate(cases):
+            at = 2 * (x if 0 <= t < MISSING else len(self.tiers) - 1)
+            projs = [front.project(at, width) for front in fronts]
+            least = [0] * (len(projs) + 1)  # the least cost of the blocks from each on
+            most_cr = [0] * (len(projs) + 1)  # and the most they can send to the hub
+            most_co = [0] * (len(projs) + 1)
+            for b in range(len(projs) - 1, -1, -1):
+                low, high_cr, high_co = fronts[b].extremes[at]
+                least[b] = least[b + 1] + low
+                most_cr[b] = most_cr[b + 1] + high_cr
+                most_co[b] = most_co[b + 1] + high_co
+            floor = t if 0 <= t < MISSING else 0 if t < 0 else self.pack(1, 0, 0, MISSING)
+            if bound is not None and least[0] + floor > bound:
+                continue
+            base_cr, base_co = self.hub_base[at], self.hub_base[at + 1]
+            if 0 <= t < MISSING and (
+                base_cr + most_cr[0] < need_cr or base_co + most_co[0] < need_co
+            ):
+                continue  # the hub cannot be met at this tier
+            states = {base_cr * width + base_co: 0}
+            offset = 0
+            layers: list[dict[int, tuple[int, int, tuple[int, ...]]]] = []
+            for b, proj in enumerate(projs):
+                if len(proj) == 1 and proj[0][0] == 0:
+                    offset += proj[0][1]  # sends nothing to the hub in this case
+                    layers.append({})
+                    continue
+                cut = None if bound is None else bound - offset - least[b + 1] - floor
+                short_cr = need_cr - most_cr[b + 1] if 0 <= t < MISSING else -1
+                short_co = need_co - most_co[b + 1] if 0 <= t < MISSING else -1
+                layer: dict[int, tuple[int, int, tuple[int, ...]]] = {}
+                top = _NO_LIMIT if cut is None else cut
+                for s, v in states.items():
+                    for e, f, h in proj:
+                        w = v + f
+                        if w > top:
+                            continue
+                        if width == 1:  # the hub needs no courses: credits alone
+                            s2 = s + e if s + e < full else full
+                            if s2 < short_cr:
+                                continue
+                        else:
+                            a, c = divmod(s, width)
+                            d, g = divmod(e, width)
+                            a, c = min(need_cr, a + d), min(need_co, c + g)
+                            if a < short_cr or c < short_co:
+                                continue
+                            s2 = a * width + c
+                        old = layer.get(s2)
+                        if old is None or w < old[0]:
+                            layer[s2] = (w, s, h)
+                layers.append(layer)
+                states = _b.pareto({s: v[0] for s, v in layer.items()}, width)
+            for s, v in states.items():
+                a, c = divmod(s, width)
+                if t < 0:
+                    total = v
+                elif t != MISSING:
+                    if a < need_cr or c < need_co:
+                        continue
+                    total = v + t
+                else:
+                    total = v + self.pack(1, need_cr - a, need_co - c, MISSING)
+                total += offset
+                if (best is None or total < best[0]) and (bound is None or total <= bound):
+                    picks = []
+                    for proj, layer in zip(reversed(projs), reversed(layers), strict=True):
+                        if layer:
+                            _, s, h = layer[s]
+                        else:
+                            h = proj[0][2]
+                        picks.append(h)
+                    picks.reverse()
+                    best = (total, picks)
+                    bound = total
+        if best is None:
+            return None
+        return self.constant + best[0], best[1]
+
+    def frontier(self, b: int, choice: list[int]) -> Front:
+        """Block ``b``'s frontier given the decided choices."""
+        positions = self.courses[b]
+        order = self.order
+        decided = []
+        for k in positions:
+            o = choice[order[k]]
+            if o < 0:
+                break
+            decided.append(o)
+        key = (b, *decided)
+        hit = self.frontiers.get(key)
+        if hit is not None:
+            return hit
+        blk = self.blocks[b]
+        steps = self.steps[b]
+        start, h0 = self.base[b], (0,) * len(self.hub_caps)
+        for (effects, _), o in zip(steps, decided, strict=False):
+            mine, to_hub = effects[o]
+            start = add(start, mine, blk.caps)
+            h0 = add(h0, to_hub, self.hub_caps)
+        m = len(decided)
+        low = decided[-1] if decided and m < len(steps) and steps[m][1] else 0
+        made = self.frontiers[key] = _b.front(blk, start, h0, self.hub_caps, low, steps[m:])
+        return made
+
+
+def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | None:
+    """The block structure of ``p`` for a search over ``order`` (the courses with a choice;
+    ``same``: whether each is interchangeable with the one before), or ``None`` where it
+    does not apply (caps, waivers, a course reaching two blocks besides the hub...)."""
+    if not order or p.caps or any(m is not None for m in p.max_credits) or any(p.waived):
+        return None
+    tiers = sorted(set(p.course_tier) | {0})
+    shape = shape_of(p, tiers)
+    if not shape.valid:
+        return None
+    touched = []
+    for c in order:
+        reach = shape.touch.get(p.options[c])
+        if reach is None:
+            found = [shape.reaches(o) for o in p.options[c]]
+            reach = shape.touch[p.options[c]] = frozenset(found) - {-1}
+        if -2 in reach:
+            return None
+        touched.append(reach)
+    multi = [t for t in touched if len(t) > 1]
+    hub = -1
+    if multi:
+        for candidate in sorted(frozenset.intersection(*multi)):
+            if shape.hubs[candidate] is not None and all(
+                len(t - {candidate}) <= 1 for t in touched
+            ):
+                hub = candidate  # a single node: its state is a number or two per tier
+                break
+        else:
+            return None
+    for opts in p.options:
+        if len(opts) == 1 and shape.reaches(opts[0]) == -2:
+            return None
+    if any(not (reach - {hub}) and hub < 0 for reach in touched):
+        return None  # options that differ only outside every block (not built so)
+    return _build(p, order, same, shape, touched, hub)
+
+
+def _effects(
+    shape: Shape, mine: Block, hub: int, key: tuple[int, int, int, tuple[tuple[int, ...], ...]]
+) -> tuple[tuple[Delta, Delta], ...]:
+    """Per option of a course (``key``: the hub, its credits, tier and options), what it adds
+    to its block (``mine``) and to the hub."""
+    _, credits, tier, options = key
+    hub_block = shape.hubs[hub] if hub >= 0 else None
+    effects: list[tuple[Delta, Delta]] = []
+    for o in options:
+        b = shape.reaches(o)
+        if b == hub and hub_block is not None:
+            effects.append(((), hub_block.delta(credits, tier, o)))
+        else:
+            effects.append((mine.delta(credits, tier, o) if b >= 0 else (), ()))
+    return tuple(effects)
+
+
+def _build(
+    p: Problem,
+    order: list[int],
+    same: list[bool],
+    shape: Shape,
+    touched: list[frozenset[int]],
+    hub: int,
+) -> Separable:
+    n = len(p.parent)
+    s = Separable(p, order)
+    tiers = s.tiers
+    block_of = shape.block_of
+    index = [b for b in range(len(shape.roots)) if b != hub]
+    position = {b: x for x, b in enumerate(index)}
+    s.blocks = [shape.blocks[b] for b in index]
+    hub_block = None
+    if hub >= 0:
+        hub_block = shape.hubs[hub]
+        assert hub_block is not None
+        s.hub = shape.roots[hub]
+        s.hub_caps = hub_block.caps
+        position[hub] = len(s.blocks)  # the courses that reach only the hub: a block of none
+        s.blocks.append(shape.none)
+    s.courses = [[] for _ in s.blocks]
+    steps: list[list[_Step]] = [[] for _ in s.blocks]
+    for k, reach in enumerate(touched):
+        owner = position[min(reach - {hub}, default=hub)]
+        c = order[k]
+        key = (hub, p.course_credits[c], p.course_tier[c], p.options[c])
+        effects = shape.effects.get(key)
+        if effects is None:
+            effects = shape.effects[key] = _effects(shape, s.blocks[owner], hub, key)
+        link = bool(same[k]) and bool(s.courses[owner]) and s.courses[owner][-1] == k - 1
+        s.courses[owner].append(k)
+        steps[owner].append((effects, link))
+    s.steps = [tuple(x) for x in steps]
+    s.base = [(0,) * len(b.caps) for b in s.blocks]
+    s.hub_base = (0,) * len(s.hub_caps)
+    decision = set(order)
+    cov_cr = [[0] * len(tiers) for _ in range(n)]
+    cov_co = [[0] * len(tiers) for _ in range(n)]
+    for c, opts in enumerate(p.options):
+        if not opts:
+            continue
+        shared = shape.shared.get(opts)
+        if shared is None:
+            common = set(opts[0]).intersection(*opts[1:])
+            shared = shape.shared[opts] = tuple(i for i in common if block_of[i] < 0)
+        for i in shared:
+            for x, tier in enumerate(tiers):
+                if tier >= p.course_tier[c]:
+                    cov_cr[i][x] += p.course_credits[c]
+                    cov_co[i][x] += 1
+        b = shape.reaches(opts[0])
+        if c in decision or b < 0:
+            continue
+        target = hub_block if b == hub else s.blocks[position[b]]
+        assert target is not None
+        delta = target.delta(p.course_credits[c], p.course_tier[c], opts[0])
+        if b == hub:
+            s.hub_base = add(s.hub_base, delta, s.hub_caps)
+        else:
+            s.base[position[b]] = add(s.base[position[b]], delta, target.caps)
+    agg = [0] * n
+    for i in reversed(range(n)):
+        if block_of[i] >= 0:
+            continue
+        fixed = p.fixed[i]
+        if fixed is not None:
+            value = s.pack(1 if fixed == MISSING else 0, 0, 0, fixed)
+        else:
+            need = (p.need_credits[i], p.need_courses[i])
+            value = own_cost(s.blocks[0], need, cov_cr[i], cov_co[i])
+        kids = [agg[j] for j in p.children[i]]
+        m = p.choose[i]
+        agg[i] = value + (sum(sorted(kids)[:m]) if m is not None else sum(kids))
+    s.constant = agg[0]
+    return s
