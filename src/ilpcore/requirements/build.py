@@ -160,14 +160,14 @@ def build(
         opts = seen.get(key)
         if opts is None:
             opts = seen[key] = (
-                _undominated(_options(nodes, 0, c, accepts), relevant, capped)
+                tuple(_undominated(_options(nodes, 0, c, accepts), relevant, capped))
                 if accepts(0, c)
-                else []
+                else ()
             )
         if opts and c.course_code in forced:
             target = forced[c.course_code]
-            opts = [o for o in opts if target in o] or opts
-        options.append(tuple(opts))
+            opts = tuple(o for o in opts if target in o) or opts
+        options.append(opts)
 
     caps = tuple(
         (i, units, frozenset(k for k, c in enumerate(courses) if match.matches(c, ilp_aligned)))

@@ -41,18 +41,24 @@ def follow_exact(
                 have_cr[i] += p.course_credits[c]
                 have_co[i] += 1
     later = forced_later(p, order, forced)
+    apart = _apart(p, search)
     # The search's first dive (its preferred option everywhere) bounds the optimum, and is
-    # the witness when it meets it.
-    dive = _dive(p, search, links, list(have_cr), list(have_co), later)
+    # the witness when it meets it; while the choices follow it, its rankings stand.
+    dive, rankings = _dive(p, search, links, list(have_cr), list(have_co), later, apart)
     kept: Witness | None = Witness(exact, dive)
     assert kept is not None
     bound = kept.cost
     optimum, witness = exact.completion(choice, bound)
     if optimum == bound:
         witness = dive
+    on_dive = True
     for k, c in enumerate(search):
-        start = max(0, choice[search[k - 1]]) if links[k] else 0
-        for o in _ranked(p, c, start, have_cr, have_co, later[k]):
+        if on_dive:
+            ranked = rankings[k]
+        else:
+            start = max(0, choice[search[k - 1]]) if links[k] else 0
+            ranked = _ranked(p, c, start, have_cr, have_co, later[k], apart[k])
+        for o in ranked:
             choice[c] = o
             if witness[k] != o:
                 if kept is None or kept.options is not witness:
@@ -68,6 +74,7 @@ def follow_exact(
             break
         else:
             return None  # not reached: the bound is exact
+        on_dive = on_dive and choice[c] == dive[k]
         for i in p.options[c][choice[c]]:
             have_cr[i] += p.course_credits[c]
             have_co[i] += 1
@@ -81,17 +88,19 @@ def _ranked(
     have_cr: list[int],
     have_co: list[int],
     later: tuple[dict[int, int], dict[int, int]],
+    apart: _Options,
 ) -> list[int]:
     """Course ``c``'s options from ``start``, in the search's order: most still-needed credit
     covered first (what the courses assigned before the search but after ``c`` in its order
-    count is not yet counted), then by index."""
+    count is not yet counted), then by index.  ``apart``: each option's nodes that not every
+    option has (the others add the same to every option, so they cannot change the order)."""
     need_cr, need_co = p.need_credits, p.need_courses
     later_cr, later_co = later
     cr = p.course_credits[c]
     ranked = []
-    for o in range(start, len(p.options[c])):
+    for o in range(start, len(apart)):
         gain = 0
-        for i in p.options[c][o]:
+        for i in apart[o]:
             need = need_cr[i] - have_cr[i] + later_cr.get(i, 0)
             if need > 0:
                 gain += need if need < cr else cr
@@ -109,16 +118,42 @@ def _dive(
     have_cr: list[int],
     have_co: list[int],
     later: list[tuple[dict[int, int], dict[int, int]]],
-) -> list[int]:
-    """The preferred option of every course in turn (the search's first leaf)."""
+    apart: list[_Options],
+) -> tuple[list[int], list[list[int]]]:
+    """The preferred option of every course in turn (the search's first leaf), and the
+    ranking of each course's options on the way."""
     picks: list[int] = []
+    rankings: list[list[int]] = []
     for k, c in enumerate(search):
-        o = _ranked(p, c, picks[k - 1] if links[k] else 0, have_cr, have_co, later[k])[0]
+        start = picks[k - 1] if links[k] else 0
+        ranked = _ranked(p, c, start, have_cr, have_co, later[k], apart[k])
+        rankings.append(ranked)
+        o = ranked[0]
         picks.append(o)
         for i in p.options[c][o]:
             have_cr[i] += p.course_credits[c]
             have_co[i] += 1
-    return picks
+    return picks, rankings
+
+
+_Options = tuple[tuple[int, ...], ...]
+_APART: dict[_Options, _Options] = {}
+
+
+def _apart(p: Problem, search: list[int]) -> list[_Options]:
+    """Per course of ``search``, each option's nodes that are not in all of its options
+    (students of a rule set share their options, so each is worked out once)."""
+    out = []
+    for c in search:
+        opts = p.options[c]
+        hit = _APART.get(opts)
+        if hit is None:
+            if len(_APART) > 4096:
+                _APART.clear()
+            common = set(opts[0]).intersection(*opts[1:])
+            hit = _APART[opts] = tuple(tuple(i for i in o if i not in common) for o in opts)
+        out.append(hit)
+    return out
 
 
 def forced_later(

@@ -64,7 +64,7 @@ class Node:
     children: tuple[int, ...] = ()
 
 
-OptionCache = dict[tuple[object, ...], list[tuple[int, ...]]]
+OptionCache = dict[tuple[object, ...], tuple[tuple[int, ...], ...]]
 _Units = tuple[tuple[int, ...], tuple[int | None, ...], tuple[tuple[int, int, CourseFilter], ...]]
 MAX_CACHED = 10_000
 _FIXED_KINDS = (TimingRequirement, GpaRequirement, AssessmentRequirement, MilestoneRequirement)
