@@ -29,7 +29,7 @@ from ilpcore.research.generalize import QUASI_IDENTIFIERS, quasi_identifiers
 from ilpcore.research.keys import PseudonymKey
 from ilpcore.research.manifest import ResearchManifest
 from ilpcore.research.suppression import DEFAULT_LADDER, Ladder, plan_suppression
-from ilpcore.research.tables import TABLES, ReleasedStudent, student_row
+from ilpcore.research.tables import RELEASED_TABLES, ReleasedStudent
 from ilpcore.store import Actor, PlanQuery, Store
 
 __all__ = [
@@ -93,11 +93,11 @@ class _TableWriter:
         self.writer.writerow(self.names)
         self.rows = 0
 
-    def write(self, row: dict[str, Any]) -> None:
+    def write(self, values: list[Any]) -> None:
         self.writer.writerow(
             [
                 "" if v is None else "true" if v is True else "false" if v is False else v
-                for v in map(row.__getitem__, self.names)
+                for v in values
             ]
         )
         self.rows += 1
@@ -146,7 +146,8 @@ def export_research(
     rungs = plan_suppression(counts, k, ladder)
     with staged_folder(out) as temp:
         writers = {
-            name: _TableWriter(temp / f"{name}.csv", cols) for name, (cols, _) in TABLES.items()
+            name: _TableWriter(temp / f"{name}.csv", table.columns)
+            for name, table in RELEASED_TABLES.items()
         }
         try:
             seen: Counter[Any] = Counter()
@@ -158,12 +159,11 @@ def export_research(
                     break
                 kept = rungs.kept(combo)
                 by_rung[rungs.rung_of(combo)] += 1
-                who = ReleasedStudent(key.pseudonym(plan.student.id), kept)
-                writers["students"].write(student_row(plan, who, combo, kept))
-                for name, (_, item_rows) in TABLES.items():
-                    if item_rows is not None:
-                        for row in item_rows(plan, who):
-                            writers[name].write(row)
+                who = ReleasedStudent(key.pseudonym(plan.student.id), kept, combo=combo, plan=plan)
+                for name, table in RELEASED_TABLES.items():
+                    write = writers[name].write
+                    for values in table.values(plan, who):
+                        write(values)
                 if progress is not None:
                     progress(done, 2 * students)
         finally:
@@ -174,10 +174,10 @@ def export_research(
                 "the plans changed between the two passes of the export; nothing was written, "
                 "run it again"
             )
-        files = [f"{name}.csv" for name in TABLES]
+        files = [f"{name}.csv" for name in RELEASED_TABLES]
         if parquet:
-            for name, (columns, _) in TABLES.items():
-                _csv_to_parquet(temp / f"{name}.csv", temp / f"{name}.parquet", columns)
+            for name, table in RELEASED_TABLES.items():
+                _csv_to_parquet(temp / f"{name}.csv", temp / f"{name}.parquet", table.columns)
                 files.append(f"{name}.parquet")
         manifest = ResearchManifest(
             ilpcore_version=__version__,
@@ -193,7 +193,7 @@ def export_research(
                 name: sum(n for r, n in enumerate(by_rung) if i not in ladder[r])
                 for i, name in enumerate(QUASI_IDENTIFIERS)
             },
-            tables={name: cols for name, (cols, _) in TABLES.items()},
+            tables={name: table.columns for name, table in RELEASED_TABLES.items()},
             rows={name: w.rows for name, w in writers.items()},
             files=(*files, "manifest.json"),
         )
