@@ -2,208 +2,66 @@
 
 Each table is an allow list over a records table of :mod:`ilpcore.records`
 (:data:`~ilpcore.records.PLAN_TABLES`): a column reaches a release only if it
-is named here, with what is done to it, so a field added to the records later
-stays out until someone decides it is safe.  Student ids become pseudonyms;
-item ids become per-student ordinals; event dates become school year and month;
-coded values (course codes, marks, instrument ids...) that do not look like
-codes are dropped.
+is named here, with its treatment (:mod:`ilpcore.research.released`), so a
+field added to the records later stays out until someone decides it is safe.
+Student ids become pseudonyms; item ids become per-student ordinals; event
+dates become school year and month; coded values (course codes, marks,
+instrument ids...) that do not look like codes are dropped.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable, Iterator
-from datetime import date
-from typing import Any, Final, cast
-
-import attrs
+from typing import Any, Final
 
 from ilpcore.model import Plan
 from ilpcore.records import PLAN_TABLES, RIASEC, Column, ColumnType
-from ilpcore.records.fields import PlanTable
-from ilpcore.research.generalize import QUASI_IDENTIFIERS, QuasiIdentifiers, school_year
+from ilpcore.research.generalize import QUASI_IDENTIFIERS, QuasiIdentifiers
+from ilpcore.research.released import (
+    CODED,
+    SOC_CODED,
+    Released,
+    ReleasedStudent,
+    ReleasedTable,
+    as_years,
+    constant,
+    dated,
+    from_records,
+    grade,
+    numbered,
+    same_for_all,
+    year,
+)
 
 __all__ = [
+    "ACTIVITY_COLUMNS",
+    "ASSESSMENT_COLUMNS",
+    "COURSE_COLUMNS",
+    "GOAL_COLUMNS",
     "RELEASED_TABLES",
+    "STUDENT_COLUMNS",
     "SUPPRESSED_COLUMN",
     "TABLES",
-    "Released",
     "ReleasedStudent",
-    "ReleasedTable",
     "student_row",
 ]
 
-_S, _I, _D, _B = ColumnType.STRING, ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.BOOLEAN
+_S, _I, _B = ColumnType.STRING, ColumnType.INTEGER, ColumnType.BOOLEAN
 SUPPRESSED_COLUMN: Final = "suppressed"
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._:/+\-]{0,39}")
-_SOC = re.compile(r"\d\d-\d\d\d\d(\.\d\d)?")
-
-
-class ReleasedStudent:
-    """One student as released: pseudonym, and which quasi-identifiers show.
-
-    ``combo`` (the student's quasi-identifiers) and ``plan`` are needed by the
-    students table and the per-student item numbers.
-    """
-
-    __slots__ = ("_numbers", "combo", "grades", "kept", "plan", "pseudonym", "years")
-
-    def __init__(
-        self,
-        pseudonym: str,
-        kept: tuple[int, ...],
-        *,
-        combo: QuasiIdentifiers = (),
-        plan: Plan | None = None,
-    ) -> None:
-        self.pseudonym = pseudonym
-        self.kept = kept
-        self.combo = combo
-        self.plan = plan
-        shown = {QUASI_IDENTIFIERS[i] for i in kept}
-        self.years = "cohort" in shown
-        """Whether school years may show: they would give back a suppressed cohort."""
-        self.grades = "grade_level" in shown
-        """Whether grade levels may show in item rows."""
-        self._numbers: dict[str, dict[str, int]] = {}
-
-    def of(self, plan: Plan) -> ReleasedStudent:
-        """This student, for the rows of ``plan``."""
-        if self.plan is plan:
-            return self
-        return ReleasedStudent(self.pseudonym, self.kept, combo=self.combo, plan=plan)
-
-    def year(self, iso: str | None) -> int | None:
-        return None if iso is None or not self.years else school_year(date.fromisoformat(iso))
-
-    def grade(self, value: Any) -> Any:
-        return value if self.grades else None
-
-    def numbers(self, items: str) -> Callable[[str | None], int | None]:
-        """The place (from 1) of an item, by id, in the plan's ``items`` (``"goals"``...)."""
-        numbers = self._numbers.get(items)
-        if numbers is None:
-            listed = getattr(self.plan, items)
-            numbers = self._numbers[items] = {x.id: n for n, x in enumerate(listed, 1)}
-        return cast(Callable[[str | None], int | None], numbers.get)
-
-
-Treatment = Callable[[ReleasedStudent], Callable[[Any], Any] | None]
-"""What is done to a records value before release: ``treatment(student)`` is the function
-applied to each of the student's values (``None``: released as it is)."""
-
-
-@attrs.frozen
-class Released:
-    """A released column, made from the records column ``source`` (``None``: from the student
-    alone) by ``treatment`` (``None``: as it is)."""
-
-    column: Column
-    source: str | None
-    treatment: Treatment | None = None
-
-
-@attrs.frozen
-class ReleasedTable:
-    """A table of the release: its columns, read from one records table."""
-
-    source: PlanTable[Any]
-    released: tuple[Released, ...]
-    columns: tuple[Column, ...] = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "columns", tuple(r.column for r in self.released))
-
-    def values(self, plan: Plan, who: ReleasedStudent) -> Iterator[list[Any]]:
-        """Each released row of ``plan``, its values in the order of the columns."""
-        who = who.of(plan)
-        steps = tuple(
-            (self.source.reader(r.source), None if r.treatment is None else r.treatment(who))
-            for r in self.released
-        )
-        for item in self.source.items(plan):
-            yield [read(plan, item) if fn is None else fn(read(plan, item)) for read, fn in steps]
-
-    def rows(self, plan: Plan, who: ReleasedStudent) -> Iterator[dict[str, Any]]:
-        """Each released row of ``plan`` as a dict."""
-        names = tuple(c.name for c in self.columns)
-        for values in self.values(plan, who):
-            yield dict(zip(names, values, strict=True))
-
-
-@functools.lru_cache(maxsize=4096)
-def _code(value: str | None, pattern: re.Pattern[str] = _CODE) -> str | None:
-    return value if value is not None and pattern.fullmatch(value) else None
-
-
-def _as(fn: Callable[[Any], Any]) -> Treatment:
-    """``fn`` for every student."""
-    return lambda who: fn
-
-
-def _constant(value: Callable[[ReleasedStudent], Any]) -> Treatment:
-    """``value(student)`` in every row of the student."""
-
-    def treatment(who: ReleasedStudent) -> Callable[[Any], Any]:
-        shown = value(who)
-        return lambda _: shown
-
-    return treatment
-
-
-_CODED, _SOC_CODED = _as(_code), _as(functools.partial(_code, pattern=_SOC))
-
-
-def _year(who: ReleasedStudent) -> Callable[[str | None], int | None]:
-    return who.year
-
-
-def _month(iso: str | None) -> int | None:
-    return None if iso is None else int(iso[5:7])
-
-
-def _as_years(who: ReleasedStudent) -> Callable[[Any], Any] | None:
-    """School years as they are, or none when they would give back a suppressed cohort."""
-    return None if who.years else lambda _: None
-
-
-def _grade(who: ReleasedStudent) -> Callable[[Any], Any]:
-    return who.grade
-
-
-def _numbered(items: str) -> Treatment:
-    return lambda who: who.numbers(items)
-
 
 _PSEUDONYM = Released(
     Column("student", _S, "the student's keyed pseudonym (HMAC-SHA256)"),
     None,
-    _constant(lambda who: who.pseudonym),
+    constant(lambda who: who.pseudonym),
 )
 
 
-def _kept(
-    table: PlanTable[Any], name: str, treat: Treatment | None = None, description: str | None = None
-) -> Released:
-    """The records column ``name`` released under its name and type."""
-    return Released(Column(name, table.column(name).type, description), name, treat)
-
-
-def _date(name: str, source: str) -> tuple[Released, Released]:
-    """The school year and month of the date column ``source``, as ``<name>school_year`` and
-    ``<name>month``."""
-    return (
-        Released(Column(f"{name}school_year", _I), source, _year),
-        Released(Column(f"{name}month", _I), source, _as(_month)),
-    )
-
-
-def _quasi_identifier(i: int, t: ColumnType, description: str) -> Released:
+def _quasi_identifier(name: str, t: ColumnType, description: str = "quasi-identifier") -> Released:
+    i = QUASI_IDENTIFIERS.index(name)
     return Released(
-        Column(QUASI_IDENTIFIERS[i], t, description),
+        Column(name, t, description),
         None,
-        _constant(lambda who: who.combo[i] if i in who.kept else None),
+        constant(lambda who: who.combo[i] if i in who.kept else None),
     )
 
 
@@ -219,7 +77,6 @@ def _disadvantaged(who: ReleasedStudent) -> bool | None:
 _P, _C, _A, _G, _V = (
     PLAN_TABLES[name] for name in ("plans", "courses", "assessments", "goals", "activities")
 )
-_QI = "quasi-identifier"
 _COUNTS = (
     "goals", "current_goals", "goals_achieved", "courses", "courses_completed", "course_plans",
     "planned_courses", "activities", "assessments", "reflections", "artifacts",
@@ -229,40 +86,36 @@ STUDENTS: Final = ReleasedTable(
     _P,
     (
         _PSEUDONYM,
-        *(
-            _quasi_identifier(i, t, description)
-            for i, (t, description) in enumerate(
-                (
-                    (_S, _QI),
-                    (_I, f"{_QI}: expected graduation year"),
-                    (_I, _QI),
-                    (_S, f"{_QI}: female, male, nonbinary or other"),
-                    (_S, f"{_QI}: federal reporting category"),
-                    (_B, f"{_QI}: student with disabilities"),
-                    (_B, _QI),
-                    (_I, _QI),
-                )
-            )
-        ),
+        _quasi_identifier("school_id", _S),
+        _quasi_identifier("cohort", _I, "quasi-identifier: expected graduation year"),
+        _quasi_identifier("grade_level", _I),
+        _quasi_identifier("sex", _S, "quasi-identifier: female, male, nonbinary or other"),
+        _quasi_identifier("race_ethnicity", _S, "quasi-identifier: federal reporting category"),
+        _quasi_identifier("disability", _B, "quasi-identifier: student with disabilities"),
+        _quasi_identifier("english_learner", _B),
+        _quasi_identifier("birth_year", _I),
         Released(
             Column(
                 SUPPRESSED_COLUMN, _S, "the quasi-identifiers suppressed in this row, ';'-separated"
             ),
             None,
-            _constant(_suppressed),
+            constant(_suppressed),
         ),
-        Released(Column("economically_disadvantaged", _B), None, _constant(_disadvantaged)),
-        *(_kept(_P, name) for name in _COUNTS),
-        _kept(
-            _P, "career_goal_code", _SOC_CODED, "O*NET-SOC code of the first current career goal"
+        Released(Column("economically_disadvantaged", _B), None, constant(_disadvantaged)),
+        *(from_records(_P, name) for name in _COUNTS),
+        from_records(
+            _P, "career_goal_code", SOC_CODED, "O*NET-SOC code of the first current career goal"
         ),
-        *(_kept(_P, name) for name in ("credits_attempted", "credits_earned", "activity_hours")),
+        *(
+            from_records(_P, name)
+            for name in ("credits_attempted", "credits_earned", "activity_hours")
+        ),
         Released(
             Column("interest_school_year", _I, "school year of the latest interest assessment"),
             "interest_taken_on",
-            _year,
+            year,
         ),
-        *(_kept(_P, f"interest_{a}") for a in RIASEC),
+        *(from_records(_P, f"interest_{a}") for a in RIASEC),
     ),
 )
 
@@ -273,18 +126,18 @@ COURSES: Final = ReleasedTable(
         Released(
             Column("in_course_plan", _B, "false for the transcript, true for a planned course"),
             "course_plan_id",
-            _as(lambda plan_id: plan_id is not None),
+            same_for_all(lambda plan_id: plan_id is not None),
         ),
-        _kept(_C, "course_code", _CODED),
-        _kept(_C, "subject", _CODED),
-        Released(Column("school_year", _I), "school_year", _as_years),
-        _kept(_C, "session"),
-        _kept(_C, "grade_level", _grade),
-        _kept(_C, "status"),
-        _kept(_C, "credits"),
-        _kept(_C, "credits_earned"),
-        _kept(_C, "mark", _CODED),
-        _kept(_C, "attributes"),
+        from_records(_C, "course_code", CODED),
+        from_records(_C, "subject", CODED),
+        Released(Column("school_year", _I), "school_year", as_years),
+        from_records(_C, "session"),
+        from_records(_C, "grade_level", grade),
+        from_records(_C, "status"),
+        from_records(_C, "credits"),
+        from_records(_C, "credits_earned"),
+        from_records(_C, "mark", CODED),
+        from_records(_C, "attributes"),
     ),
 )
 
@@ -295,14 +148,14 @@ ASSESSMENTS: Final = ReleasedTable(
         Released(
             Column("administration", _I, "numbers the student's assessment results from 1"),
             "assessment_id",
-            _numbered("assessments"),
+            numbered("assessments"),
         ),
-        _kept(_A, "kind"),
-        _kept(_A, "instrument_id", _CODED),
-        _kept(_A, "instrument_edition", _CODED),
-        *_date("", "taken_on"),
-        _kept(_A, "scale", _CODED),
-        *(_kept(_A, name) for name in ("value", "minimum", "maximum")),
+        from_records(_A, "kind"),
+        from_records(_A, "instrument_id", CODED),
+        from_records(_A, "instrument_edition", CODED),
+        *dated("", "taken_on"),
+        from_records(_A, "scale", CODED),
+        *(from_records(_A, name) for name in ("value", "minimum", "maximum")),
     ),
 )
 
@@ -313,18 +166,18 @@ GOALS: Final = ReleasedTable(
         Released(
             Column("goal", _I, "numbers the student's goals from 1"),
             "goal_id",
-            _numbered("goals"),
+            numbered("goals"),
         ),
-        *(_kept(_G, name) for name in ("category", "horizon", "status")),
-        *_date("set_", "set_on"),
-        *_date("target_", "target_date"),
-        _kept(_G, "career_code", _SOC_CODED),
+        *(from_records(_G, name) for name in ("category", "horizon", "status")),
+        *dated("set_", "set_on"),
+        *dated("target_", "target_date"),
+        from_records(_G, "career_code", SOC_CODED),
         Released(
             Column("revises_goal", _I, "the number of the goal this one revises"),
             "replaces",
-            _numbered("goals"),
+            numbered("goals"),
         ),
-        *(_kept(_G, name) for name in ("benchmarks", "benchmarks_met", "progress_notes")),
+        *(from_records(_G, name) for name in ("benchmarks", "benchmarks_met", "progress_notes")),
     ),
 )
 
@@ -332,12 +185,12 @@ ACTIVITIES: Final = ReleasedTable(
     _V,
     (
         _PSEUDONYM,
-        _kept(_V, "kind"),
-        *_date("start_", "start"),
-        *_date("end_", "end"),
-        _kept(_V, "hours"),
-        _kept(_V, "grade_levels", _grade),
-        _kept(_V, "skills", description="number of skills named"),
+        from_records(_V, "kind"),
+        *dated("start_", "start"),
+        *dated("end_", "end"),
+        from_records(_V, "hours"),
+        from_records(_V, "grade_levels", grade),
+        from_records(_V, "skills", description="number of skills named"),
     ),
 )
 
@@ -366,3 +219,9 @@ TABLES: Final[dict[str, tuple[tuple[Column, ...], ItemRows | None]]] = {
     for name, table in RELEASED_TABLES.items()
 }
 """Table name -> (columns, the rows of one plan); the students table is :func:`student_row`."""
+
+STUDENT_COLUMNS: Final = STUDENTS.columns
+COURSE_COLUMNS: Final = COURSES.columns
+ASSESSMENT_COLUMNS: Final = ASSESSMENTS.columns
+GOAL_COLUMNS: Final = GOALS.columns
+ACTIVITY_COLUMNS: Final = ACTIVITIES.columns
