@@ -14,7 +14,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, cast
+from typing import Any, Final, cast
 
 import attrs
 
@@ -156,7 +156,10 @@ def constant(value: Callable[[ReleasedStudent], Any]) -> Treatment:
     return treatment
 
 
-CODED, SOC_CODED = same_for_all(_code), same_for_all(functools.partial(_code, pattern=_SOC))
+CODED: Final = same_for_all(_code)
+"""A value kept only if it looks like a code: at most 40 letters, digits, spaces and ``._:/+-``."""
+SOC_CODED: Final = same_for_all(functools.partial(_code, pattern=_SOC))
+"""A value kept only if it is an O*NET-SOC code (``29-1141.00``)."""
 
 
 def year(who: ReleasedStudent) -> Callable[[str | None], int | None]:
