@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final
 
 import attrs
 
@@ -83,24 +83,30 @@ class StoreSnapshot:
             yield self.store.load_plan(self.actor, student_id, revision=revision)
 
 
+_BOOLEAN_TEXT: Final = {True: "true", False: "false", None: None}
+
+
 class _TableWriter:
-    __slots__ = ("file", "names", "rows", "writer")
+    """One CSV file: ``None`` is an empty cell (as :mod:`csv` writes it), booleans are
+    ``true`` and ``false``."""
+
+    __slots__ = ("booleans", "file", "rows", "writer")
 
     def __init__(self, path: Path, columns: tuple[Column, ...]) -> None:
         self.file: IO[str] = path.open("w", newline="", encoding="utf-8")
         self.writer = csv.writer(self.file)
-        self.names = tuple(c.name for c in columns)
-        self.writer.writerow(self.names)
+        self.writer.writerow(c.name for c in columns)
+        self.booleans = tuple(i for i, c in enumerate(columns) if c.type is ColumnType.BOOLEAN)
         self.rows = 0
 
-    def write(self, values: list[Any]) -> None:
-        self.writer.writerow(
-            [
-                "" if v is None else "true" if v is True else "false" if v is False else v
-                for v in values
-            ]
-        )
-        self.rows += 1
+    def write(self, rows: Iterable[list[Any]]) -> None:
+        """Append ``rows``, each its values in the order of the columns."""
+        rows = list(rows)
+        for i in self.booleans:
+            for values in rows:
+                values[i] = _BOOLEAN_TEXT[values[i]]
+        self.writer.writerows(rows)
+        self.rows += len(rows)
 
 
 def _count(plans: PlanSource, progress: Progress | None, total: int | None) -> Counter[Any]:
@@ -161,9 +167,7 @@ def export_research(
                 by_rung[rungs.rung_of(combo)] += 1
                 who = ReleasedStudent(key.pseudonym(plan.student.id), kept, combo=combo, plan=plan)
                 for name, table in RELEASED_TABLES.items():
-                    write = writers[name].write
-                    for values in table.values(plan, who):
-                        write(values)
+                    writers[name].write(table.values(plan, who))
                 if progress is not None:
                     progress(done, 2 * students)
         finally:

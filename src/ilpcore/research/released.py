@@ -23,20 +23,21 @@ from ilpcore.records import Column, ColumnType, PlanTable
 from ilpcore.research.generalize import QUASI_IDENTIFIERS, QuasiIdentifiers, school_year
 
 __all__ = [
+    "AS_YEARS",
     "CODED",
+    "GRADE",
     "SOC_CODED",
+    "YEAR",
+    "PerStudent",
     "Released",
     "ReleasedStudent",
     "ReleasedTable",
     "Treatment",
-    "as_years",
     "constant",
     "dated",
     "from_records",
-    "grade",
+    "month",
     "numbered",
-    "same_for_all",
-    "year",
 ]
 
 _I = ColumnType.INTEGER
@@ -93,9 +94,17 @@ class ReleasedStudent:
         return cast(Callable[[str | None], int | None], numbers.get)
 
 
-Treatment = Callable[[ReleasedStudent], Callable[[Any], Any] | None]
-"""What is done to a records value before release: ``treatment(student)`` is the function
-applied to each of the student's values (``None``: released as it is)."""
+@attrs.frozen
+class PerStudent:
+    """A treatment that depends on the student: ``make(student)`` is the function applied to
+    each of her values (``None``: released as they are)."""
+
+    make: Callable[[ReleasedStudent], Callable[[Any], Any] | None]
+
+
+Treatment = Callable[[Any], Any] | PerStudent
+"""What is done to a records value before release: a function of the value, the same for every
+student, or one made for each student (:class:`PerStudent`)."""
 
 
 @attrs.frozen
@@ -115,19 +124,49 @@ class ReleasedTable:
     source: PlanTable[Any]
     released: tuple[Released, ...]
     columns: tuple[Column, ...] = attrs.field(init=False)
+    _readers: tuple[Callable[[Plan, Any], Any], ...] = attrs.field(init=False, repr=False)
+    _steps: tuple[tuple[Any, Callable[[Any], Any] | None], ...] = attrs.field(
+        init=False, repr=False
+    )
+    _per_student: tuple[tuple[int, PerStudent], ...] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "columns", tuple(r.column for r in self.released))
+        sources = tuple(dict.fromkeys(r.source for r in self.released))
+        shared = len(sources) < len(self.released)
+        # Where columns share a records column (a date gives a year and a month), it is read
+        # once per row; else each column reads its own, which is quicker.
+        readers = tuple(map(self.source.reader, sources)) if shared else ()
+        treatments = tuple(r.treatment for r in self.released)
+        for name, value in (
+            ("columns", tuple(r.column for r in self.released)),
+            ("_readers", readers),
+            ("_steps", tuple(
+                (
+                    sources.index(r.source) if shared else self.source.reader(r.source),
+                    None if isinstance(r.treatment, PerStudent) else r.treatment,
+                )
+                for r in self.released
+            )),
+            ("_per_student", tuple(
+                (j, t) for j, t in enumerate(treatments) if isinstance(t, PerStudent)
+            )),
+        ):  # fmt: skip
+            object.__setattr__(self, name, value)
 
     def values(self, plan: Plan, who: ReleasedStudent) -> Iterator[list[Any]]:
         """Each released row of ``plan``, its values in the order of the columns."""
         who = who.of(plan)
-        steps = tuple(
-            (self.source.reader(r.source), None if r.treatment is None else r.treatment(who))
-            for r in self.released
-        )
-        for item in self.source.items(plan):
-            yield [read(plan, item) if fn is None else fn(read(plan, item)) for read, fn in steps]
+        steps = list(self._steps)
+        for j, treatment in self._per_student:
+            steps[j] = (steps[j][0], treatment.make(who))
+        readers = self._readers
+        if readers:
+            for item in self.source.items(plan):
+                read = [r(plan, item) for r in readers]
+                yield [read[i] if fn is None else fn(read[i]) for i, fn in steps]
+        else:
+            for item in self.source.items(plan):
+                yield [r(plan, item) if fn is None else fn(r(plan, item)) for r, fn in steps]
 
     def rows(self, plan: Plan, who: ReleasedStudent) -> Iterator[dict[str, Any]]:
         """Each released row of ``plan`` as a dict."""
@@ -141,49 +180,36 @@ def _code(value: str | None, pattern: re.Pattern[str] = _CODE) -> str | None:
     return value if value is not None and pattern.fullmatch(value) else None
 
 
-def same_for_all(fn: Callable[[Any], Any]) -> Treatment:
-    """``fn`` for every student."""
-    return lambda who: fn
-
-
-def constant(value: Callable[[ReleasedStudent], Any]) -> Treatment:
+def constant(value: Callable[[ReleasedStudent], Any]) -> PerStudent:
     """``value(student)`` in every row of the student."""
 
-    def treatment(who: ReleasedStudent) -> Callable[[Any], Any]:
+    def make(who: ReleasedStudent) -> Callable[[Any], Any]:
         shown = value(who)
         return lambda _: shown
 
-    return treatment
+    return PerStudent(make)
 
 
-CODED: Final = same_for_all(_code)
+CODED: Final = _code
 """A value kept only if it looks like a code: at most 40 letters, digits, spaces and ``._:/+-``."""
-SOC_CODED: Final = same_for_all(functools.partial(_code, pattern=_SOC))
+SOC_CODED: Final = functools.partial(_code, pattern=_SOC)
 """A value kept only if it is an O*NET-SOC code (``29-1141.00``)."""
+YEAR: Final = PerStudent(lambda who: who.year)
+"""The school year of an ISO date, unless it would give back a suppressed cohort."""
+AS_YEARS: Final = PerStudent(lambda who: None if who.years else lambda _: None)
+"""School years as they are, unless they would give back a suppressed cohort."""
+GRADE: Final = PerStudent(lambda who: who.grade)
+"""Grade levels as they are, unless the student's grade level is suppressed."""
 
 
-def year(who: ReleasedStudent) -> Callable[[str | None], int | None]:
-    """The school year of an ISO date, unless it would give back a suppressed cohort."""
-    return who.year
-
-
-def _month(iso: str | None) -> int | None:
+def month(iso: str | None) -> int | None:
+    """The month of an ISO date."""
     return None if iso is None else int(iso[5:7])
 
 
-def as_years(who: ReleasedStudent) -> Callable[[Any], Any] | None:
-    """School years as they are, or none when they would give back a suppressed cohort."""
-    return None if who.years else lambda _: None
-
-
-def grade(who: ReleasedStudent) -> Callable[[Any], Any]:
-    """Grade levels as they are, unless the student's grade level is suppressed."""
-    return who.grade
-
-
-def numbered(items: str) -> Treatment:
+def numbered(items: str) -> PerStudent:
     """An item id as its place (from 1) in the student's ``items`` (``"goals"``...)."""
-    return lambda who: who.numbers(items)
+    return PerStudent(lambda who: who.numbers(items))
 
 
 def from_records(
@@ -200,6 +226,6 @@ def dated(prefix: str, source: str) -> tuple[Released, Released]:
     """The school year and month of the date column ``source``, as ``<prefix>school_year`` and
     ``<prefix>month``."""
     return (
-        Released(Column(f"{prefix}school_year", _I), source, year),
-        Released(Column(f"{prefix}month", _I), source, same_for_all(_month)),
+        Released(Column(f"{prefix}school_year", _I), source, YEAR),
+        Released(Column(f"{prefix}month", _I), source, month),
     )

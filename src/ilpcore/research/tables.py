@@ -18,19 +18,18 @@ from ilpcore.model import Plan
 from ilpcore.records import PLAN_TABLES, RIASEC, Column, ColumnType
 from ilpcore.research.generalize import QUASI_IDENTIFIERS, QuasiIdentifiers
 from ilpcore.research.released import (
+    AS_YEARS,
     CODED,
+    GRADE,
     SOC_CODED,
+    YEAR,
     Released,
     ReleasedStudent,
     ReleasedTable,
-    as_years,
     constant,
     dated,
     from_records,
-    grade,
     numbered,
-    same_for_all,
-    year,
 )
 
 __all__ = [
@@ -113,7 +112,7 @@ STUDENTS: Final = ReleasedTable(
         Released(
             Column("interest_school_year", _I, "school year of the latest interest assessment"),
             "interest_taken_on",
-            year,
+            YEAR,
         ),
         *(from_records(_P, f"interest_{a}") for a in RIASEC),
     ),
@@ -126,13 +125,13 @@ COURSES: Final = ReleasedTable(
         Released(
             Column("in_course_plan", _B, "false for the transcript, true for a planned course"),
             "course_plan_id",
-            same_for_all(lambda plan_id: plan_id is not None),
+            lambda plan_id: plan_id is not None,
         ),
         from_records(_C, "course_code", CODED),
         from_records(_C, "subject", CODED),
-        Released(Column("school_year", _I), "school_year", as_years),
+        Released(Column("school_year", _I), "school_year", AS_YEARS),
         from_records(_C, "session"),
-        from_records(_C, "grade_level", grade),
+        from_records(_C, "grade_level", GRADE),
         from_records(_C, "status"),
         from_records(_C, "credits"),
         from_records(_C, "credits_earned"),
@@ -189,7 +188,7 @@ ACTIVITIES: Final = ReleasedTable(
         *dated("start_", "start"),
         *dated("end_", "end"),
         from_records(_V, "hours"),
-        from_records(_V, "grade_levels", grade),
+        from_records(_V, "grade_levels", GRADE),
         from_records(_V, "skills", description="number of skills named"),
     ),
 )
