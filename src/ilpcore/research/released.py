@@ -2,10 +2,20 @@
 
 A :class:`ReleasedTable` reads the fields of a records table
 (:class:`~ilpcore.records.PlanTable`) and passes each value through its
-column's *treatment*: given the student (:class:`ReleasedStudent`: pseudonym,
-which quasi-identifiers show), the function applied to each of her values.
-The treatments here generalise (school years, months), code-check,
-renumber items per student, or put the same value in every row of a student.
+column's *treatment*: a function of the value, the same for every student
+(:data:`CODED`, :func:`month`), or one made for each student
+(:class:`PerStudent`: :data:`YEAR` shows no school year where the cohort is
+suppressed).  Only the records columns a table names are ever read.
+
+>>> from ilpcore.records import PLAN_TABLES
+>>> from ilpcore.samples import sample_plan
+>>> goals = PLAN_TABLES["goals"]
+>>> table = ReleasedTable(goals, (from_records(goals, "category"), *dated("set_", "set_on")))
+>>> cohort = QUASI_IDENTIFIERS.index("cohort")
+>>> next(table.rows(sample_plan(), ReleasedStudent("p" * 32, kept=(cohort,))))
+{'category': 'career', 'set_school_year': 2024, 'set_month': 10}
+>>> next(table.rows(sample_plan(), ReleasedStudent("p" * 32, kept=())))
+{'category': 'career', 'set_school_year': None, 'set_month': 10}
 """
 
 from __future__ import annotations
