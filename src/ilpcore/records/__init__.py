@@ -16,6 +16,7 @@ table without types.  DataFrames need the optional ``notebook`` extra
 
 from __future__ import annotations
 
+from ilpcore.records.fields import Field, PlanTable
 from ilpcore.records.frames import Record, to_arrow, to_pandas
 from ilpcore.records.plans import (
     ACTIVITY_COLUMNS,
@@ -23,6 +24,7 @@ from ilpcore.records.plans import (
     COURSE_COLUMNS,
     GOAL_COLUMNS,
     PLAN_COLUMNS,
+    PLAN_TABLES,
     RIASEC,
     activities_table,
     activity_rows,
@@ -44,9 +46,12 @@ __all__ = [
     "COURSE_COLUMNS",
     "GOAL_COLUMNS",
     "PLAN_COLUMNS",
+    "PLAN_TABLES",
     "RIASEC",
     "Column",
     "ColumnType",
+    "Field",
+    "PlanTable",
     "Record",
     "Records",
     "activities_table",

@@ -20,20 +20,25 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from ilpcore.model import (
+    Activity,
     AssessmentKind,
     AssessmentResult,
     BenchmarkStatus,
     CourseRecord,
     CourseStatus,
+    Goal,
     GoalCategory,
     GoalStatus,
     Plan,
+    Score,
 )
+from ilpcore.records.fields import Field, PlanTable
 from ilpcore.records.table import Column, ColumnType, Records
 
 __all__ = [
@@ -42,6 +47,7 @@ __all__ = [
     "COURSE_COLUMNS",
     "GOAL_COLUMNS",
     "PLAN_COLUMNS",
+    "PLAN_TABLES",
     "RIASEC",
     "activities_table",
     "activity_rows",
@@ -67,105 +73,17 @@ _S, _I, _D, _B, _T = (
 RIASEC = ("realistic", "investigative", "artistic", "social", "enterprising", "conventional")
 """The six interest areas of the O*NET Interest Profiler, in their usual order."""
 
+T = TypeVar("T")
+
 _ATTEMPTED = frozenset({CourseStatus.COMPLETED, CourseStatus.FAILED})
-
-PLAN_COLUMNS = (
-    Column("student_id", _S, "the local (district) student id"),
-    Column("state_id", _S, "the state student id"),
-    Column("school_id", _S),
-    Column("school_name", _S),
-    Column("grade_level", _I),
-    Column("cohort", _I, "expected graduation year"),
-    Column("birth_date", _T),
-    Column("revision", _I, "the plan revision these rows come from"),
-    Column("goals", _I, "number of goals (all statuses)"),
-    Column("current_goals", _I, "goals not revised or abandoned"),
-    Column("goals_achieved", _I),
-    Column("career_goal_code", _S, "O*NET-SOC code of the first current career goal"),
-    Column("courses", _I, "transcript courses (all statuses)"),
-    Column("courses_completed", _I),
-    Column("credits_attempted", _D, "credits of completed and failed courses"),
-    Column("credits_earned", _D, "credits awarded (Plan.earned_credits)"),
-    Column("course_plans", _I),
-    Column("planned_courses", _I, "courses in all course plans"),
-    Column("activities", _I),
-    Column("activity_hours", _D, "hours of all activities that record hours"),
-    Column("assessments", _I),
-    Column("reflections", _I),
-    Column("artifacts", _I),
-    Column("reviews", _I),
-    Column("interest_taken_on", _T, "date of the latest interest assessment"),
-    *(Column(f"interest_{area}", _D, f"latest {area} interest score") for area in RIASEC),
-)
-"""The columns of :func:`plan_row`, one row per student."""
-
-COURSE_COLUMNS = (
-    Column("student_id", _S),
-    Column("course_plan_id", _S, "empty for the transcript; else the course plan's id"),
-    Column("course_code", _S),
-    Column("title", _S),
-    Column("subject", _S),
-    Column("school_year", _I, "the calendar year the school year starts in"),
-    Column("session", _S),
-    Column("grade_level", _I),
-    Column("status", _S),
-    Column("credits", _D, "credits the course carries (attempted)"),
-    Column("credits_earned", _D, "credits awarded so far"),
-    Column("mark", _S),
-    Column("attributes", _S, "course attributes (ap, honors, cte...), sorted, ';'-separated"),
-    Column("institution", _S, "where taken, when not the student's school"),
-)
-"""The columns of :func:`course_rows`, one row per course per student."""
-
-ASSESSMENT_COLUMNS = (
-    Column("student_id", _S),
-    Column("assessment_id", _S),
-    Column("kind", _S),
-    Column("instrument_id", _S),
-    Column("instrument_edition", _S),
-    Column("taken_on", _T),
-    Column("scale", _S),
-    Column("value", _D),
-    Column("minimum", _D),
-    Column("maximum", _D),
-)
-"""The columns of :func:`assessment_rows`, one row per score."""
-
-GOAL_COLUMNS = (
-    Column("student_id", _S),
-    Column("goal_id", _S),
-    Column("title", _S),
-    Column("category", _S),
-    Column("horizon", _S),
-    Column("status", _S),
-    Column("set_on", _T),
-    Column("target_date", _T),
-    Column("career_code", _S),
-    Column("replaces", _S, "the id of the goal this one revises"),
-    Column("benchmarks", _I),
-    Column("benchmarks_met", _I),
-    Column("progress_notes", _I),
-)
-"""The columns of :func:`goal_rows`, one row per goal."""
-
-ACTIVITY_COLUMNS = (
-    Column("student_id", _S),
-    Column("activity_id", _S),
-    Column("kind", _S),
-    Column("title", _S),
-    Column("organization", _S),
-    Column("role", _S),
-    Column("start", _T),
-    Column("end", _T, "empty while ongoing"),
-    Column("hours", _D),
-    Column("grade_levels", _S, "grade levels, ';'-separated"),
-    Column("skills", _I, "number of skills named"),
-)
-"""The columns of :func:`activity_rows`, one row per activity."""
 
 
 def _dec(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
+
+
+def _iso(value: date | None) -> str | None:
+    return None if value is None else value.isoformat()
 
 
 def latest_interest(plan: Plan) -> AssessmentResult | None:
@@ -177,152 +95,253 @@ def latest_interest(plan: Plan) -> AssessmentResult | None:
     return latest
 
 
+class _Summary:
+    """What several columns of a student's row read, worked out once per plan."""
+
+    __slots__ = ("career", "current", "hours", "interest")
+
+    def __init__(self, plan: Plan) -> None:
+        self.current = tuple(plan.current_goals())
+        self.career = next(
+            (g for g in self.current if g.category is GoalCategory.CAREER and g.career_code), None
+        )
+        self.hours = [a.hours for a in plan.activities if a.hours is not None]
+        self.interest = latest_interest(plan)
+
+    def interest_score(self, area: str) -> str | None:
+        return None if self.interest is None else _dec(self.interest.score(area))
+
+
+def _of(name: str, t: ColumnType, read: Callable[[Plan, T], Any],
+        description: str | None = None) -> Field[T]:  # fmt: skip
+    return Field(Column(name, t, description), read)
+
+
+def _attempted(plan: Plan) -> Decimal:
+    return sum((c.credits for c in plan.courses if c.status in _ATTEMPTED), Decimal(0))
+
+
+def _interest_field(area: str) -> Field[_Summary]:
+    return _of(f"interest_{area}", _D, lambda p, s: s.interest_score(area),
+                    f"latest {area} interest score")  # fmt: skip
+
+
+_PLAN = PlanTable[_Summary](
+    (
+        _of("student_id", _S, lambda p, s: p.student.id, "the local (district) student id"),
+        _of("state_id", _S, lambda p, s: p.student.state_id, "the state student id"),
+        _of("school_id", _S, lambda p, s: p.student.school.id),
+        _of("school_name", _S, lambda p, s: p.student.school.name),
+        _of("grade_level", _I, lambda p, s: p.student.grade_level),
+        _of("cohort", _I, lambda p, s: p.student.cohort, "expected graduation year"),
+        _of("birth_date", _T, lambda p, s: _iso(p.student.birth_date)),
+        _of("revision", _I, lambda p, s: p.revision, "the plan revision these rows come from"),
+        _of("goals", _I, lambda p, s: len(p.goals), "number of goals (all statuses)"),
+        _of("current_goals", _I, lambda p, s: len(s.current),
+            "goals not revised or abandoned"),
+        _of("goals_achieved", _I,
+                 lambda p, s: sum(g.status is GoalStatus.ACHIEVED for g in p.goals)),
+        _of("career_goal_code", _S,
+                 lambda p, s: None if s.career is None else s.career.career_code,
+                 "O*NET-SOC code of the first current career goal"),
+        _of("courses", _I, lambda p, s: len(p.courses), "transcript courses (all statuses)"),
+        _of("courses_completed", _I,
+                 lambda p, s: sum(c.status is CourseStatus.COMPLETED for c in p.courses)),
+        _of("credits_attempted", _D, lambda p, s: _dec(_attempted(p)),
+                 "credits of completed and failed courses"),
+        _of("credits_earned", _D, lambda p, s: _dec(p.earned_credits),
+                 "credits awarded (Plan.earned_credits)"),
+        _of("course_plans", _I, lambda p, s: len(p.course_plans)),
+        _of("planned_courses", _I, lambda p, s: sum(len(cp.courses) for cp in p.course_plans),
+                 "courses in all course plans"),
+        _of("activities", _I, lambda p, s: len(p.activities)),
+        _of("activity_hours", _D,
+                 lambda p, s: _dec(sum(s.hours, Decimal(0))) if s.hours else None,
+                 "hours of all activities that record hours"),
+        _of("assessments", _I, lambda p, s: len(p.assessments)),
+        _of("reflections", _I, lambda p, s: len(p.reflections)),
+        _of("artifacts", _I, lambda p, s: len(p.artifacts)),
+        _of("reviews", _I, lambda p, s: len(p.reviews)),
+        _of("interest_taken_on", _T,
+                 lambda p, s: None if s.interest is None else s.interest.taken_on.isoformat(),
+                 "date of the latest interest assessment"),
+        *(_interest_field(area) for area in RIASEC),
+    ),
+    lambda plan: (_Summary(plan),),
+)  # fmt: skip
+
+_Placed = tuple[str | None, CourseRecord]
+"""A course and the id of its course plan (``None`` on the transcript)."""
+
+
+def _placed(plan: Plan) -> Iterator[_Placed]:
+    for c in plan.courses:
+        yield None, c
+    for cp in plan.course_plans:
+        for c in cp.courses:
+            yield cp.id, c
+
+
+def _student_id(plan: Plan, item: object) -> str:
+    return plan.student.id
+
+
+_COURSE = PlanTable[_Placed](
+    (
+        _of("student_id", _S, _student_id),
+        _of("course_plan_id", _S, lambda p, pc: pc[0],
+            "empty for the transcript; else the course plan's id"),
+        _of("course_code", _S, lambda p, pc: pc[1].course_code),
+        _of("title", _S, lambda p, pc: pc[1].title),
+        _of("subject", _S, lambda p, pc: pc[1].subject),
+        _of("school_year", _I, lambda p, pc: pc[1].term.school_year,
+            "the calendar year the school year starts in"),
+        _of("session", _S, lambda p, pc: pc[1].term.session.value),
+        _of("grade_level", _I, lambda p, pc: pc[1].grade_level),
+        _of("status", _S, lambda p, pc: pc[1].status.value),
+        _of("credits", _D, lambda p, pc: _dec(pc[1].credits),
+            "credits the course carries (attempted)"),
+        _of("credits_earned", _D, lambda p, pc: _dec(pc[1].earned_credits),
+            "credits awarded so far"),
+        _of("mark", _S, lambda p, pc: pc[1].mark),
+        _of("attributes", _S,
+            lambda p, pc: ";".join(sorted(a.value for a in pc[1].attributes)) or None,
+            "course attributes (ap, honors, cte...), sorted, ';'-separated"),
+        _of("institution", _S, lambda p, pc: pc[1].institution,
+            "where taken, when not the student's school"),
+    ),
+    _placed,
+)  # fmt: skip
+
+_Scored = tuple[AssessmentResult, Score]
+
+
+def _scores(plan: Plan) -> Iterator[_Scored]:
+    for a in plan.assessments:
+        for score in a.scores:
+            yield a, score
+
+
+_ASSESSMENT = PlanTable[_Scored](
+    (
+        _of("student_id", _S, _student_id),
+        _of("assessment_id", _S, lambda p, a: a[0].id),
+        _of("kind", _S, lambda p, a: a[0].kind.value),
+        _of("instrument_id", _S, lambda p, a: a[0].instrument.id),
+        _of("instrument_edition", _S, lambda p, a: a[0].instrument.edition),
+        _of("taken_on", _T, lambda p, a: a[0].taken_on.isoformat()),
+        _of("scale", _S, lambda p, a: a[1].scale),
+        _of("value", _D, lambda p, a: _dec(a[1].value)),
+        _of("minimum", _D, lambda p, a: _dec(a[1].minimum)),
+        _of("maximum", _D, lambda p, a: _dec(a[1].maximum)),
+    ),
+    _scores,
+)  # fmt: skip
+
+_GOAL = PlanTable[Goal](
+    (
+        _of("student_id", _S, _student_id),
+        _of("goal_id", _S, lambda p, g: g.id),
+        _of("title", _S, lambda p, g: g.title),
+        _of("category", _S, lambda p, g: g.category.value),
+        _of("horizon", _S, lambda p, g: g.horizon.value),
+        _of("status", _S, lambda p, g: g.status.value),
+        _of("set_on", _T, lambda p, g: _iso(g.set_on)),
+        _of("target_date", _T, lambda p, g: _iso(g.target_date)),
+        _of("career_code", _S, lambda p, g: g.career_code),
+        _of("replaces", _S, lambda p, g: g.replaces, "the id of the goal this one revises"),
+        _of("benchmarks", _I, lambda p, g: len(g.benchmarks)),
+        _of("benchmarks_met", _I,
+            lambda p, g: sum(b.status is BenchmarkStatus.MET for b in g.benchmarks)),
+        _of("progress_notes", _I, lambda p, g: len(g.progress)),
+    ),
+    lambda plan: plan.goals,
+)  # fmt: skip
+
+_ACTIVITY = PlanTable[Activity](
+    (
+        _of("student_id", _S, _student_id),
+        _of("activity_id", _S, lambda p, a: a.id),
+        _of("kind", _S, lambda p, a: a.kind.value),
+        _of("title", _S, lambda p, a: a.title),
+        _of("organization", _S, lambda p, a: a.organization),
+        _of("role", _S, lambda p, a: a.role),
+        _of("start", _T, lambda p, a: a.start.isoformat()),
+        _of("end", _T, lambda p, a: _iso(a.end), "empty while ongoing"),
+        _of("hours", _D, lambda p, a: _dec(a.hours)),
+        _of("grade_levels", _S, lambda p, a: ";".join(str(g) for g in a.grade_levels) or None,
+            "grade levels, ';'-separated"),
+        _of("skills", _I, lambda p, a: len(a.skills), "number of skills named"),
+    ),
+    lambda plan: plan.activities,
+)  # fmt: skip
+
+PLAN_TABLES: dict[str, PlanTable[Any]] = {
+    "plans": _PLAN,
+    "courses": _COURSE,
+    "assessments": _ASSESSMENT,
+    "goals": _GOAL,
+    "activities": _ACTIVITY,
+}
+"""Every records table by name, each described once (columns and how to read them)."""
+
+PLAN_COLUMNS = _PLAN.columns
+"""The columns of :func:`plan_row`, one row per student."""
+COURSE_COLUMNS = _COURSE.columns
+"""The columns of :func:`course_rows`, one row per course per student."""
+ASSESSMENT_COLUMNS = _ASSESSMENT.columns
+"""The columns of :func:`assessment_rows`, one row per score."""
+GOAL_COLUMNS = _GOAL.columns
+"""The columns of :func:`goal_rows`, one row per goal."""
+ACTIVITY_COLUMNS = _ACTIVITY.columns
+"""The columns of :func:`activity_rows`, one row per activity."""
+
+
 def plan_row(plan: Plan) -> dict[str, Any]:
     """The student's row: ids, grade, cohort, school and counts (see :data:`PLAN_COLUMNS`)."""
-    s = plan.student
-    current = tuple(plan.current_goals())
-    career = next((g for g in current if g.category is GoalCategory.CAREER and g.career_code), None)
-    hours = [a.hours for a in plan.activities if a.hours is not None]
-    interest = latest_interest(plan)
-    row: dict[str, Any] = {
-        "student_id": s.id,
-        "state_id": s.state_id,
-        "school_id": s.school.id,
-        "school_name": s.school.name,
-        "grade_level": s.grade_level,
-        "cohort": s.cohort,
-        "birth_date": None if s.birth_date is None else s.birth_date.isoformat(),
-        "revision": plan.revision,
-        "goals": len(plan.goals),
-        "current_goals": len(current),
-        "goals_achieved": sum(g.status is GoalStatus.ACHIEVED for g in plan.goals),
-        "career_goal_code": None if career is None else career.career_code,
-        "courses": len(plan.courses),
-        "courses_completed": sum(c.status is CourseStatus.COMPLETED for c in plan.courses),
-        "credits_attempted": _dec(
-            sum((c.credits for c in plan.courses if c.status in _ATTEMPTED), Decimal(0))
-        ),
-        "credits_earned": _dec(plan.earned_credits),
-        "course_plans": len(plan.course_plans),
-        "planned_courses": sum(len(cp.courses) for cp in plan.course_plans),
-        "activities": len(plan.activities),
-        "activity_hours": _dec(sum(hours, Decimal(0))) if hours else None,
-        "assessments": len(plan.assessments),
-        "reflections": len(plan.reflections),
-        "artifacts": len(plan.artifacts),
-        "reviews": len(plan.reviews),
-        "interest_taken_on": None if interest is None else interest.taken_on.isoformat(),
-    }
-    for area in RIASEC:
-        row[f"interest_{area}"] = None if interest is None else _dec(interest.score(area))
-    return row
-
-
-def _course(student_id: str, plan_id: str | None, c: CourseRecord) -> dict[str, Any]:
-    return {
-        "student_id": student_id,
-        "course_plan_id": plan_id,
-        "course_code": c.course_code,
-        "title": c.title,
-        "subject": c.subject,
-        "school_year": c.term.school_year,
-        "session": c.term.session.value,
-        "grade_level": c.grade_level,
-        "status": c.status.value,
-        "credits": _dec(c.credits),
-        "credits_earned": _dec(c.earned_credits),
-        "mark": c.mark,
-        "attributes": ";".join(sorted(a.value for a in c.attributes)) or None,
-        "institution": c.institution,
-    }
+    return next(_PLAN.rows(plan))
 
 
 def course_rows(plan: Plan) -> Iterator[dict[str, Any]]:
     """The transcript's courses, then each course plan's courses (see :data:`COURSE_COLUMNS`)."""
-    sid = plan.student.id
-    for c in plan.courses:
-        yield _course(sid, None, c)
-    for cp in plan.course_plans:
-        for c in cp.courses:
-            yield _course(sid, cp.id, c)
+    return _COURSE.rows(plan)
 
 
 def assessment_rows(plan: Plan) -> Iterator[dict[str, Any]]:
     """One row per score of every assessment result (see :data:`ASSESSMENT_COLUMNS`)."""
-    for a in plan.assessments:
-        for score in a.scores:
-            yield {
-                "student_id": plan.student.id,
-                "assessment_id": a.id,
-                "kind": a.kind.value,
-                "instrument_id": a.instrument.id,
-                "instrument_edition": a.instrument.edition,
-                "taken_on": a.taken_on.isoformat(),
-                "scale": score.scale,
-                "value": _dec(score.value),
-                "minimum": _dec(score.minimum),
-                "maximum": _dec(score.maximum),
-            }
+    return _ASSESSMENT.rows(plan)
 
 
 def goal_rows(plan: Plan) -> Iterator[dict[str, Any]]:
     """One row per goal (see :data:`GOAL_COLUMNS`)."""
-    for g in plan.goals:
-        yield {
-            "student_id": plan.student.id,
-            "goal_id": g.id,
-            "title": g.title,
-            "category": g.category.value,
-            "horizon": g.horizon.value,
-            "status": g.status.value,
-            "set_on": None if g.set_on is None else g.set_on.isoformat(),
-            "target_date": None if g.target_date is None else g.target_date.isoformat(),
-            "career_code": g.career_code,
-            "replaces": g.replaces,
-            "benchmarks": len(g.benchmarks),
-            "benchmarks_met": sum(b.status is BenchmarkStatus.MET for b in g.benchmarks),
-            "progress_notes": len(g.progress),
-        }
+    return _GOAL.rows(plan)
 
 
 def activity_rows(plan: Plan) -> Iterator[dict[str, Any]]:
     """One row per activity, with its hours (see :data:`ACTIVITY_COLUMNS`)."""
-    for a in plan.activities:
-        yield {
-            "student_id": plan.student.id,
-            "activity_id": a.id,
-            "kind": a.kind.value,
-            "title": a.title,
-            "organization": a.organization,
-            "role": a.role,
-            "start": a.start.isoformat(),
-            "end": None if a.end is None else a.end.isoformat(),
-            "hours": _dec(a.hours),
-            "grade_levels": ";".join(str(g) for g in a.grade_levels) or None,
-            "skills": len(a.skills),
-        }
+    return _ACTIVITY.rows(plan)
 
 
 def plans_table(plans: Iterable[Plan]) -> Records:
     """One row per plan (:func:`plan_row`)."""
-    return Records.from_dicts(PLAN_COLUMNS, (plan_row(p) for p in plans))
+    return _PLAN.table(plans)
 
 
 def courses_table(plans: Iterable[Plan]) -> Records:
     """Every course of every plan (:func:`course_rows`)."""
-    return Records.from_dicts(COURSE_COLUMNS, (r for p in plans for r in course_rows(p)))
+    return _COURSE.table(plans)
 
 
 def assessments_table(plans: Iterable[Plan]) -> Records:
     """Every score of every plan (:func:`assessment_rows`)."""
-    return Records.from_dicts(ASSESSMENT_COLUMNS, (r for p in plans for r in assessment_rows(p)))
+    return _ASSESSMENT.table(plans)
 
 
 def goals_table(plans: Iterable[Plan]) -> Records:
     """Every goal of every plan (:func:`goal_rows`)."""
-    return Records.from_dicts(GOAL_COLUMNS, (r for p in plans for r in goal_rows(p)))
+    return _GOAL.table(plans)
 
 
 def activities_table(plans: Iterable[Plan]) -> Records:
     """Every activity of every plan (:func:`activity_rows`)."""
-    return Records.from_dicts(ACTIVITY_COLUMNS, (r for p in plans for r in activity_rows(p)))
+    return _ACTIVITY.table(plans)

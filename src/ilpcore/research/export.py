@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final
 
 import attrs
 
@@ -29,7 +29,7 @@ from ilpcore.research.generalize import QUASI_IDENTIFIERS, quasi_identifiers
 from ilpcore.research.keys import PseudonymKey
 from ilpcore.research.manifest import ResearchManifest
 from ilpcore.research.suppression import DEFAULT_LADDER, Ladder, plan_suppression
-from ilpcore.research.tables import TABLES, ReleasedStudent, student_row
+from ilpcore.research.tables import RELEASED_TABLES, ReleasedStudent
 from ilpcore.store import Actor, PlanQuery, Store
 
 __all__ = [
@@ -83,24 +83,30 @@ class StoreSnapshot:
             yield self.store.load_plan(self.actor, student_id, revision=revision)
 
 
+_BOOLEAN_TEXT: Final = {True: "true", False: "false", None: None}
+
+
 class _TableWriter:
-    __slots__ = ("file", "names", "rows", "writer")
+    """One CSV file: ``None`` is an empty cell (as :mod:`csv` writes it), booleans are
+    ``true`` and ``false``."""
+
+    __slots__ = ("booleans", "file", "rows", "writer")
 
     def __init__(self, path: Path, columns: tuple[Column, ...]) -> None:
         self.file: IO[str] = path.open("w", newline="", encoding="utf-8")
         self.writer = csv.writer(self.file)
-        self.names = tuple(c.name for c in columns)
-        self.writer.writerow(self.names)
+        self.writer.writerow(c.name for c in columns)
+        self.booleans = tuple(i for i, c in enumerate(columns) if c.type is ColumnType.BOOLEAN)
         self.rows = 0
 
-    def write(self, row: dict[str, Any]) -> None:
-        self.writer.writerow(
-            [
-                "" if v is None else "true" if v is True else "false" if v is False else v
-                for v in map(row.__getitem__, self.names)
-            ]
-        )
-        self.rows += 1
+    def write(self, rows: Iterable[list[Any]]) -> None:
+        """Append ``rows``, each its values in the order of the columns."""
+        rows = list(rows)
+        for i in self.booleans:
+            for values in rows:
+                values[i] = _BOOLEAN_TEXT[values[i]]
+        self.writer.writerows(rows)
+        self.rows += len(rows)
 
 
 def _count(plans: PlanSource, progress: Progress | None, total: int | None) -> Counter[Any]:
@@ -146,7 +152,8 @@ def export_research(
     rungs = plan_suppression(counts, k, ladder)
     with staged_folder(out) as temp:
         writers = {
-            name: _TableWriter(temp / f"{name}.csv", cols) for name, (cols, _) in TABLES.items()
+            name: _TableWriter(temp / f"{name}.csv", table.columns)
+            for name, table in RELEASED_TABLES.items()
         }
         try:
             seen: Counter[Any] = Counter()
@@ -158,12 +165,9 @@ def export_research(
                     break
                 kept = rungs.kept(combo)
                 by_rung[rungs.rung_of(combo)] += 1
-                who = ReleasedStudent(key.pseudonym(plan.student.id), kept)
-                writers["students"].write(student_row(plan, who, combo, kept))
-                for name, (_, item_rows) in TABLES.items():
-                    if item_rows is not None:
-                        for row in item_rows(plan, who):
-                            writers[name].write(row)
+                who = ReleasedStudent(key.pseudonym(plan.student.id), kept, combo=combo, plan=plan)
+                for name, table in RELEASED_TABLES.items():
+                    writers[name].write(table.values(plan, who))
                 if progress is not None:
                     progress(done, 2 * students)
         finally:
@@ -174,10 +178,10 @@ def export_research(
                 "the plans changed between the two passes of the export; nothing was written, "
                 "run it again"
             )
-        files = [f"{name}.csv" for name in TABLES]
+        files = [f"{name}.csv" for name in RELEASED_TABLES]
         if parquet:
-            for name, (columns, _) in TABLES.items():
-                _csv_to_parquet(temp / f"{name}.csv", temp / f"{name}.parquet", columns)
+            for name, table in RELEASED_TABLES.items():
+                _csv_to_parquet(temp / f"{name}.csv", temp / f"{name}.parquet", table.columns)
                 files.append(f"{name}.parquet")
         manifest = ResearchManifest(
             ilpcore_version=__version__,
@@ -193,7 +197,7 @@ def export_research(
                 name: sum(n for r, n in enumerate(by_rung) if i not in ladder[r])
                 for i, name in enumerate(QUASI_IDENTIFIERS)
             },
-            tables={name: cols for name, (cols, _) in TABLES.items()},
+            tables={name: table.columns for name, table in RELEASED_TABLES.items()},
             rows={name: w.rows for name, w in writers.items()},
             files=(*files, "manifest.json"),
         )

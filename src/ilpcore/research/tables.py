@@ -1,257 +1,226 @@
 """The de-identified tables: which columns a release has, and one plan's rows of each.
 
-Rows are built from the flat records of :mod:`ilpcore.records` by an allow
-list: a column reaches a release only if it is named here, so a field added to
-the model later stays out until someone decides it is safe.  Student ids become
-pseudonyms; item ids become per-student ordinals; event dates become school
-year and month; coded values (course codes, marks, instrument ids...) that do
-not look like codes are dropped.
+Each table is an allow list over a records table of :mod:`ilpcore.records`
+(:data:`~ilpcore.records.PLAN_TABLES`): a column reaches a release only if it
+is named here, with its treatment (:mod:`ilpcore.research.released`), so a
+field added to the records later stays out until someone decides it is safe.
+Student ids become pseudonyms; item ids become per-student ordinals; event
+dates become school year and month; coded values (course codes, marks,
+instrument ids...) that do not look like codes are dropped.
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable, Iterator
-from datetime import date
 from typing import Any, Final
 
 from ilpcore.model import Plan
-from ilpcore.records import (
-    RIASEC,
-    Column,
-    ColumnType,
-    activity_rows,
-    assessment_rows,
-    course_rows,
-    goal_rows,
-    plan_row,
+from ilpcore.records import PLAN_TABLES, RIASEC, Column, ColumnType
+from ilpcore.research.generalize import QUASI_IDENTIFIERS, QuasiIdentifiers
+from ilpcore.research.released import (
+    AS_YEARS,
+    CODED,
+    GRADE,
+    SOC_CODED,
+    YEAR,
+    Released,
+    ReleasedStudent,
+    ReleasedTable,
+    constant,
+    dated,
+    from_records,
+    numbered,
 )
-from ilpcore.research.generalize import QUASI_IDENTIFIERS, QuasiIdentifiers, school_year
 
-__all__ = ["SUPPRESSED_COLUMN", "TABLES", "ReleasedStudent", "student_row"]
+__all__ = [
+    "ACTIVITY_COLUMNS",
+    "ASSESSMENT_COLUMNS",
+    "COURSE_COLUMNS",
+    "GOAL_COLUMNS",
+    "RELEASED_TABLES",
+    "STUDENT_COLUMNS",
+    "SUPPRESSED_COLUMN",
+    "TABLES",
+    "ReleasedStudent",
+    "student_row",
+]
 
-_S, _I, _D, _B = ColumnType.STRING, ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.BOOLEAN
+_S, _I, _B = ColumnType.STRING, ColumnType.INTEGER, ColumnType.BOOLEAN
 SUPPRESSED_COLUMN: Final = "suppressed"
-_PSEUDONYM = Column("student", _S, "the student's keyed pseudonym (HMAC-SHA256)")
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._:/+\-]{0,39}")
-_SOC = re.compile(r"\d\d-\d\d\d\d(\.\d\d)?")
+
+_PSEUDONYM = Released(
+    Column("student", _S, "the student's keyed pseudonym (HMAC-SHA256)"),
+    None,
+    constant(lambda who: who.pseudonym),
+)
 
 
-@functools.lru_cache(maxsize=4096)
-def _code(value: str | None, pattern: re.Pattern[str] = _CODE) -> str | None:
-    return value if value is not None and pattern.fullmatch(value) else None
+def _quasi_identifier(name: str, t: ColumnType, description: str = "quasi-identifier") -> Released:
+    i = QUASI_IDENTIFIERS.index(name)
+    return Released(
+        Column(name, t, description),
+        None,
+        constant(lambda who: who.combo[i] if i in who.kept else None),
+    )
 
 
+def _suppressed(who: ReleasedStudent) -> str | None:
+    return ";".join(n for i, n in enumerate(QUASI_IDENTIFIERS) if i not in who.kept) or None
+
+
+def _disadvantaged(who: ReleasedStudent) -> bool | None:
+    d = None if who.plan is None else who.plan.demographics
+    return None if d is None else d.economically_disadvantaged
+
+
+_P, _C, _A, _G, _V = (
+    PLAN_TABLES[name] for name in ("plans", "courses", "assessments", "goals", "activities")
+)
 _COUNTS = (
     "goals", "current_goals", "goals_achieved", "courses", "courses_completed", "course_plans",
     "planned_courses", "activities", "assessments", "reflections", "artifacts",
 )  # fmt: skip
 
-STUDENT_COLUMNS: Final = (
-    _PSEUDONYM,
-    Column("school_id", _S, "quasi-identifier"),
-    Column("cohort", _I, "quasi-identifier: expected graduation year"),
-    Column("grade_level", _I, "quasi-identifier"),
-    Column("sex", _S, "quasi-identifier: female, male, nonbinary or other"),
-    Column("race_ethnicity", _S, "quasi-identifier: federal reporting category"),
-    Column("disability", _B, "quasi-identifier: student with disabilities"),
-    Column("english_learner", _B, "quasi-identifier"),
-    Column("birth_year", _I, "quasi-identifier"),
-    Column(SUPPRESSED_COLUMN, _S, "the quasi-identifiers suppressed in this row, ';'-separated"),
-    Column("economically_disadvantaged", _B),
-    *(Column(name, _I) for name in _COUNTS),
-    Column("career_goal_code", _S, "O*NET-SOC code of the first current career goal"),
-    Column("credits_attempted", _D),
-    Column("credits_earned", _D),
-    Column("activity_hours", _D),
-    Column("interest_school_year", _I, "school year of the latest interest assessment"),
-    *(Column(f"interest_{a}", _D) for a in RIASEC),
+STUDENTS: Final = ReleasedTable(
+    _P,
+    (
+        _PSEUDONYM,
+        _quasi_identifier("school_id", _S),
+        _quasi_identifier("cohort", _I, "quasi-identifier: expected graduation year"),
+        _quasi_identifier("grade_level", _I),
+        _quasi_identifier("sex", _S, "quasi-identifier: female, male, nonbinary or other"),
+        _quasi_identifier("race_ethnicity", _S, "quasi-identifier: federal reporting category"),
+        _quasi_identifier("disability", _B, "quasi-identifier: student with disabilities"),
+        _quasi_identifier("english_learner", _B),
+        _quasi_identifier("birth_year", _I),
+        Released(
+            Column(
+                SUPPRESSED_COLUMN, _S, "the quasi-identifiers suppressed in this row, ';'-separated"
+            ),
+            None,
+            constant(_suppressed),
+        ),
+        Released(Column("economically_disadvantaged", _B), None, constant(_disadvantaged)),
+        *(from_records(_P, name) for name in _COUNTS),
+        from_records(
+            _P, "career_goal_code", SOC_CODED, "O*NET-SOC code of the first current career goal"
+        ),
+        *(
+            from_records(_P, name)
+            for name in ("credits_attempted", "credits_earned", "activity_hours")
+        ),
+        Released(
+            Column("interest_school_year", _I, "school year of the latest interest assessment"),
+            "interest_taken_on",
+            YEAR,
+        ),
+        *(from_records(_P, f"interest_{a}") for a in RIASEC),
+    ),
 )
 
-COURSE_COLUMNS: Final = (
-    _PSEUDONYM,
-    Column("in_course_plan", _B, "false for the transcript, true for a planned course"),
-    Column("course_code", _S),
-    Column("subject", _S),
-    Column("school_year", _I),
-    Column("session", _S),
-    Column("grade_level", _I),
-    Column("status", _S),
-    Column("credits", _D),
-    Column("credits_earned", _D),
-    Column("mark", _S),
-    Column("attributes", _S),
+COURSES: Final = ReleasedTable(
+    _C,
+    (
+        _PSEUDONYM,
+        Released(
+            Column("in_course_plan", _B, "false for the transcript, true for a planned course"),
+            "course_plan_id",
+            lambda plan_id: plan_id is not None,
+        ),
+        from_records(_C, "course_code", CODED),
+        from_records(_C, "subject", CODED),
+        Released(Column("school_year", _I), "school_year", AS_YEARS),
+        from_records(_C, "session"),
+        from_records(_C, "grade_level", GRADE),
+        from_records(_C, "status"),
+        from_records(_C, "credits"),
+        from_records(_C, "credits_earned"),
+        from_records(_C, "mark", CODED),
+        from_records(_C, "attributes"),
+    ),
 )
 
-ASSESSMENT_COLUMNS: Final = (
-    _PSEUDONYM,
-    Column("administration", _I, "numbers the student's assessment results from 1"),
-    Column("kind", _S),
-    Column("instrument_id", _S),
-    Column("instrument_edition", _S),
-    Column("school_year", _I),
-    Column("month", _I),
-    Column("scale", _S),
-    Column("value", _D),
-    Column("minimum", _D),
-    Column("maximum", _D),
+ASSESSMENTS: Final = ReleasedTable(
+    _A,
+    (
+        _PSEUDONYM,
+        Released(
+            Column("administration", _I, "numbers the student's assessment results from 1"),
+            "assessment_id",
+            numbered("assessments"),
+        ),
+        from_records(_A, "kind"),
+        from_records(_A, "instrument_id", CODED),
+        from_records(_A, "instrument_edition", CODED),
+        *dated("", "taken_on"),
+        from_records(_A, "scale", CODED),
+        *(from_records(_A, name) for name in ("value", "minimum", "maximum")),
+    ),
 )
 
-GOAL_COLUMNS: Final = (
-    _PSEUDONYM,
-    Column("goal", _I, "numbers the student's goals from 1"),
-    Column("category", _S),
-    Column("horizon", _S),
-    Column("status", _S),
-    Column("set_school_year", _I),
-    Column("set_month", _I),
-    Column("target_school_year", _I),
-    Column("target_month", _I),
-    Column("career_code", _S),
-    Column("revises_goal", _I, "the number of the goal this one revises"),
-    Column("benchmarks", _I),
-    Column("benchmarks_met", _I),
-    Column("progress_notes", _I),
+GOALS: Final = ReleasedTable(
+    _G,
+    (
+        _PSEUDONYM,
+        Released(
+            Column("goal", _I, "numbers the student's goals from 1"),
+            "goal_id",
+            numbered("goals"),
+        ),
+        *(from_records(_G, name) for name in ("category", "horizon", "status")),
+        *dated("set_", "set_on"),
+        *dated("target_", "target_date"),
+        from_records(_G, "career_code", SOC_CODED),
+        Released(
+            Column("revises_goal", _I, "the number of the goal this one revises"),
+            "replaces",
+            numbered("goals"),
+        ),
+        *(from_records(_G, name) for name in ("benchmarks", "benchmarks_met", "progress_notes")),
+    ),
 )
 
-ACTIVITY_COLUMNS: Final = (
-    _PSEUDONYM,
-    Column("kind", _S),
-    Column("start_school_year", _I),
-    Column("start_month", _I),
-    Column("end_school_year", _I),
-    Column("end_month", _I),
-    Column("hours", _D),
-    Column("grade_levels", _S),
-    Column("skills", _I, "number of skills named"),
+ACTIVITIES: Final = ReleasedTable(
+    _V,
+    (
+        _PSEUDONYM,
+        from_records(_V, "kind"),
+        *dated("start_", "start"),
+        *dated("end_", "end"),
+        from_records(_V, "hours"),
+        from_records(_V, "grade_levels", GRADE),
+        from_records(_V, "skills", description="number of skills named"),
+    ),
 )
 
-
-class ReleasedStudent:
-    """One student as released: pseudonym, and which quasi-identifiers show."""
-
-    __slots__ = ("grades", "pseudonym", "years")
-
-    def __init__(self, pseudonym: str, kept: tuple[int, ...]) -> None:
-        self.pseudonym = pseudonym
-        shown = {QUASI_IDENTIFIERS[i] for i in kept}
-        self.years = "cohort" in shown
-        """Whether school years may show: they would give back a suppressed cohort."""
-        self.grades = "grade_level" in shown
-        """Whether grade levels may show in item rows."""
-
-    def year(self, iso: str | None) -> int | None:
-        return None if iso is None or not self.years else school_year(date.fromisoformat(iso))
-
-    def grade(self, value: Any) -> Any:
-        return value if self.grades else None
-
-
-def _month(iso: str | None) -> int | None:
-    return None if iso is None else int(iso[5:7])
+RELEASED_TABLES: Final = {
+    "students": STUDENTS,
+    "courses": COURSES,
+    "assessments": ASSESSMENTS,
+    "goals": GOALS,
+    "activities": ACTIVITIES,
+}
+"""Every table of a release, by name, in the order they are written."""
 
 
 def student_row(
     plan: Plan, who: ReleasedStudent, combo: QuasiIdentifiers, kept: tuple[int, ...]
 ) -> dict[str, Any]:
     """The student's released row: quasi-identifiers outside ``kept`` are suppressed."""
-    source = plan_row(plan)
-    row: dict[str, Any] = {"student": who.pseudonym}
-    for i, name in enumerate(QUASI_IDENTIFIERS):
-        row[name] = combo[i] if i in kept else None
-    hidden = [n for i, n in enumerate(QUASI_IDENTIFIERS) if i not in kept]
-    row[SUPPRESSED_COLUMN] = ";".join(hidden) or None
-    d = plan.demographics
-    row["economically_disadvantaged"] = None if d is None else d.economically_disadvantaged
-    for name in (*_COUNTS, "credits_attempted", "credits_earned", "activity_hours"):
-        row[name] = source[name]
-    row["career_goal_code"] = _code(source["career_goal_code"], _SOC)
-    row["interest_school_year"] = who.year(source["interest_taken_on"])
-    for a in RIASEC:
-        row[f"interest_{a}"] = source[f"interest_{a}"]
-    return row
-
-
-def _courses(plan: Plan, who: ReleasedStudent) -> Iterator[dict[str, Any]]:
-    for r in course_rows(plan):
-        yield {
-            "student": who.pseudonym,
-            "in_course_plan": r["course_plan_id"] is not None,
-            "course_code": _code(r["course_code"]),
-            "subject": _code(r["subject"]),
-            "school_year": r["school_year"] if who.years else None,
-            "session": r["session"],
-            "grade_level": who.grade(r["grade_level"]),
-            "status": r["status"],
-            "credits": r["credits"],
-            "credits_earned": r["credits_earned"],
-            "mark": _code(r["mark"]),
-            "attributes": r["attributes"],
-        }
-
-
-def _assessments(plan: Plan, who: ReleasedStudent) -> Iterator[dict[str, Any]]:
-    number = {a.id: n for n, a in enumerate(plan.assessments, 1)}
-    for r in assessment_rows(plan):
-        yield {
-            "student": who.pseudonym,
-            "administration": number[r["assessment_id"]],
-            "kind": r["kind"],
-            "instrument_id": _code(r["instrument_id"]),
-            "instrument_edition": _code(r["instrument_edition"]),
-            "school_year": who.year(r["taken_on"]),
-            "month": _month(r["taken_on"]),
-            "scale": _code(r["scale"]),
-            "value": r["value"],
-            "minimum": r["minimum"],
-            "maximum": r["maximum"],
-        }
-
-
-def _goals(plan: Plan, who: ReleasedStudent) -> Iterator[dict[str, Any]]:
-    number = {g.id: n for n, g in enumerate(plan.goals, 1)}
-    for n, r in enumerate(goal_rows(plan), 1):
-        yield {
-            "student": who.pseudonym,
-            "goal": n,
-            "category": r["category"],
-            "horizon": r["horizon"],
-            "status": r["status"],
-            "set_school_year": who.year(r["set_on"]),
-            "set_month": _month(r["set_on"]),
-            "target_school_year": who.year(r["target_date"]),
-            "target_month": _month(r["target_date"]),
-            "career_code": _code(r["career_code"], _SOC),
-            "revises_goal": None if r["replaces"] is None else number.get(r["replaces"]),
-            "benchmarks": r["benchmarks"],
-            "benchmarks_met": r["benchmarks_met"],
-            "progress_notes": r["progress_notes"],
-        }
-
-
-def _activities(plan: Plan, who: ReleasedStudent) -> Iterator[dict[str, Any]]:
-    for r in activity_rows(plan):
-        yield {
-            "student": who.pseudonym,
-            "kind": r["kind"],
-            "start_school_year": who.year(r["start"]),
-            "start_month": _month(r["start"]),
-            "end_school_year": who.year(r["end"]),
-            "end_month": _month(r["end"]),
-            "hours": r["hours"],
-            "grade_levels": who.grade(r["grade_levels"]),
-            "skills": r["skills"],
-        }
+    student = ReleasedStudent(who.pseudonym, kept, combo=combo, plan=plan)
+    return next(STUDENTS.rows(plan, student))
 
 
 ItemRows = Callable[[Plan, ReleasedStudent], Iterator[dict[str, Any]]]
 
 TABLES: Final[dict[str, tuple[tuple[Column, ...], ItemRows | None]]] = {
-    "students": (STUDENT_COLUMNS, None),
-    "courses": (COURSE_COLUMNS, _courses),
-    "assessments": (ASSESSMENT_COLUMNS, _assessments),
-    "goals": (GOAL_COLUMNS, _goals),
-    "activities": (ACTIVITY_COLUMNS, _activities),
+    name: (table.columns, None if table is STUDENTS else table.rows)
+    for name, table in RELEASED_TABLES.items()
 }
 """Table name -> (columns, the rows of one plan); the students table is :func:`student_row`."""
+
+STUDENT_COLUMNS: Final = STUDENTS.columns
+COURSE_COLUMNS: Final = COURSES.columns
+ASSESSMENT_COLUMNS: Final = ASSESSMENTS.columns
+GOAL_COLUMNS: Final = GOALS.columns
+ACTIVITY_COLUMNS: Final = ACTIVITIES.columns
