@@ -54,7 +54,7 @@ def _grouped(
     ordered = in_order(unitids)
     firsts = list(dict.fromkeys(ordered))
     starts = list(map(bisect_left, repeat(ordered), firsts))
-    ends = [*starts[1:], len(ordered)]
+    ends = [*starts[1:], len(ordered)] if ordered else []
     ranges = dict(zip(firsts, zip(starts, ends, strict=True), strict=True))
     return in_order, ranges, distinct, array("H", in_order(code_index))
 
