@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Final, TypeAlias
 
+from ilpcore.colleges.bulk import gc_paused
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
 from ilpcore.colleges.crosswalk import Crosswalk
 from ilpcore.colleges.program_index import ProgramIndex
@@ -305,7 +306,8 @@ class CollegeCatalog:
         if index is None:
             build = partial(ProgramIndex, self._programs, self._outcomes, self._name_rank)
             loader = self._index_loader
-            index = self._program_index = build() if loader is None else loader(build)
+            with gc_paused():
+                index = self._program_index = build() if loader is None else loader(build)
         return index
 
     def set_program_index_loader(self, loader: IndexLoader) -> None:

@@ -142,8 +142,9 @@ class CsvFile:
         cells = self.cells(column)
         values: list[int] | None
         try:
-            if missing:
-                values = [-1 if c in missing else int(c) for c in cells]
+            if missing:  # C-level: each missing code is read as "-1"
+                as_minus_one = dict.fromkeys(missing, "-1")
+                values = list(map(int, map(as_minus_one.get, cells, cells)))
             else:
                 values = list(map(int, cells))
         except ValueError:
