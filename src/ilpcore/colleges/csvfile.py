@@ -140,17 +140,15 @@ class CsvFile:
         A cell in ``missing`` becomes ``-1`` (callers turn it into ``None``).
         """
         cells = self.cells(column)
-        values: list[int] | None
-        try:
-            if missing:  # C-level: each missing code is read as "-1"
-                as_minus_one = dict.fromkeys(missing, "-1")
-                values = list(map(int, map(as_minus_one.get, cells, cells)))
-            else:
-                values = list(map(int, cells))
+        try:  # each distinct cell converted once: the large columns repeat their values
+            value_of = {c: -1 if c in missing else int(c) for c in set(cells)}
         except ValueError:
-            values = None
-        if values is not None and _all_at_least(values, cells, minimum, bool(missing)):
-            return values
+            value_of = None
+        if value_of is not None:
+            present = [v for c, v in value_of.items() if c not in missing]
+            lowest = max(minimum, 0) if missing else minimum  # -1 must only mean "missing"
+            if min(present, default=lowest) >= lowest:
+                return list(map(value_of.__getitem__, cells))
         for i, c in enumerate(cells):  # the slow path: find the first bad cell
             if c in missing:
                 continue
@@ -223,14 +221,3 @@ class CsvFile:
     def text_at(self, row: int, column: int) -> str | None:
         raw = self.rows[row][column].strip()
         return raw or None
-
-
-def _all_at_least(values: list[int], cells: list[str], minimum: int, has_missing: bool) -> bool:
-    """Whether every present value is at least ``minimum`` (missing cells hold -1)."""
-    if not values:
-        return True
-    if not has_missing:
-        return min(values) >= minimum
-    if "-" in "".join(cells):  # a negative number written in the file
-        return False
-    return minimum <= 0 or min((v for v in values if v != -1), default=minimum) >= minimum
