@@ -31,7 +31,7 @@ from ilpcore.exceptions import NotFoundError, Problem, UnknownLocationError, Val
 
 __all__ = ["PICKLE_FORMAT", "CollegeCatalog", "IndexLoader"]
 
-PICKLE_FORMAT: Final = 10
+PICKLE_FORMAT: Final = 12
 """The cache format of the college catalog: bump it whenever its pickled classes change shape."""
 
 

@@ -22,16 +22,17 @@ from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress, pairwise, repeat
 from operator import add, itemgetter, mul
 from typing import Final
 
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
 from ilpcore.colleges.tables import NONE, OutcomeTable, ProgramTable
 
-__all__ = ["ProgramIndex", "ratio_hundredths"]
+__all__ = ["UNPUBLISHED_LOWEST", "ProgramIndex", "ratio_hundredths"]
 
-_ABOVE_ALL: Final = 2**62
+UNPUBLISHED_LOWEST: Final = 2**62
+"""What :meth:`ProgramIndex.best` gives for "lowest" where no value is published."""
 _CREDENTIAL_OF: Final = {a.value: credential_level_of(a).value for a in AwardLevel}
 
 
@@ -72,6 +73,7 @@ class ProgramIndex:
     """Completions rows by award level and CIP code, with their sort keys."""
 
     __slots__ = (
+        "award_ranks",
         "awards",
         "codes",
         "completions",
@@ -114,6 +116,11 @@ class ProgramIndex:
         self.rank = in_block_order(_expanded(programs.ranges, n_rows, rank_of))
         """The name rank of each row's institution."""
         self.completions = in_block_order(programs.completions)
+        ends = [self.starts[k * n_codes] for k in range(len(self.awards) + 1)]
+        self.award_ranks = tuple(
+            array("i", sorted(set(self.rank[start:end]))) for start, end in pairwise(ends)
+        )
+        """By award level (as :attr:`awards`): the name ranks with a row of it, ascending."""
         of_outcome = _reader(in_block_order(self.outcome_row))
         # the outcome row -1 (none) reads the NONE appended at the end of each column
         self.earnings = of_outcome([*outcomes.earnings, NONE])
@@ -182,7 +189,8 @@ class ProgramIndex:
 
     def best(self, name: str, spans: Sequence[tuple[int, int]], highest: bool) -> list[int]:
         """Per name rank, the highest (or lowest) published value of column ``name``
-        (``earnings``, ``debt`` or ``ratio``) over ``spans``; ``-1`` where none is."""
+        (``earnings``, ``debt`` or ``ratio``) over ``spans``; where none is, a number
+        after every value in that order: ``-1`` (highest) or :data:`UNPUBLISHED_LOWEST`."""
         column: array[int] = getattr(self, name)
         published = self.published[name]
         rank = self.rank
@@ -194,13 +202,13 @@ class ProgramIndex:
                     if v > best[r]:
                         best[r] = v
             return best
-        lowest = [_ABOVE_ALL] * self.size
+        lowest = [UNPUBLISHED_LOWEST] * self.size
         for start, end in spans:
             pairs = zip(rank[start:end], column[start:end], strict=True)
             for r, v in compress(pairs, published[start:end]):
                 if v < lowest[r]:
                     lowest[r] = v
-        return [NONE if v == _ABOVE_ALL else v for v in lowest]
+        return lowest
 
     def totals(self, spans: Sequence[tuple[int, int]]) -> list[int]:
         """Per name rank, completions summed over ``spans``."""
@@ -210,6 +218,18 @@ class ProgramIndex:
             for r, n in zip(rank[start:end], completions[start:end], strict=True):
                 total[r] += n
         return total
+
+    def ranks_of_awards(self, awards: Iterable[AwardLevel]) -> list[int]:
+        """The name ranks (ascending) with a row of any of ``awards`` (any award when empty)."""
+        wanted = {a.value for a in awards}
+        found = [
+            r
+            for a, r in zip(self.awards, self.award_ranks, strict=True)
+            if a in wanted or not wanted
+        ]
+        if len(found) == 1:
+            return list(found[0])
+        return sorted(set().union(*found))
 
 
 def _outcome_rows(

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -199,7 +199,6 @@ class SelectedCollege:
         return None
 
 
-_MISSING_LAST: Final = 2**62
 _DESCENDING = frozenset({SortKey.EARNINGS, SortKey.COMPLETIONS})
 _NEEDS_PROGRAMS = frozenset({SortKey.EARNINGS, SortKey.DEBT, SortKey.DEBT_TO_EARNINGS})
 
@@ -225,10 +224,11 @@ def select(
     index = catalog.program_index()
     spans = index.row_spans(criteria.cips, criteria.awards)
     by_name = catalog.by_name
-    ranks = sorted(index.ranks(spans))
-    ranks, distances = _institution_filter(catalog, criteria, ranks)
+    # with every CIP code, the spans are whole award levels, whose ranks the index keeps
+    found = sorted(index.ranks(spans)) if criteria.cips else index.ranks_of_awards(criteria.awards)
+    ranks, distances = _institution_filter(catalog, criteria, found)
     if sort is not SortKey.NAME:
-        ranks.sort(key=_sort_keys(index, spans, sort, distances))
+        _sort_ranks(ranks, index, spans, sort, distances)
 
     code_spans = index.code_spans(criteria.cips) if criteria.cips else [(0, len(index.codes))]
     award_values = frozenset(a.value for a in criteria.awards)
@@ -303,24 +303,25 @@ def _select_institutions(
     return CollegeResults.deferred(tuple(shown), build, len(ranks))
 
 
-def _sort_keys(
+def _sort_ranks(
+    ranks: list[int],
     index: ProgramIndex,
     spans: list[tuple[int, int]],
     sort: SortKey,
     distances: dict[int, float | None],
-) -> Callable[[int], float | int]:
-    """Name rank → what it sorts by, ascending, "not published" after every value
-    (so that a stable sort of the name-ordered ranks orders like :func:`select_by_scan`)."""
+) -> None:
+    """Sort the name-ordered ``ranks`` in place like :func:`select_by_scan` orders colleges:
+    "not published" after every value, ties in name order (a sort is stable, also when
+    reversed)."""
     if sort is SortKey.DISTANCE:
-        return {r: math.inf if d is None else d for r, d in distances.items()}.__getitem__
-    if sort is SortKey.COMPLETIONS:
-        return [-n for n in index.totals(spans)].__getitem__
-    if sort is SortKey.EARNINGS:
-        highest = index.best("earnings", spans, highest=True)
-        return [_MISSING_LAST if v < 0 else -v for v in highest].__getitem__
-    column = "debt" if sort is SortKey.DEBT else "ratio"
-    lowest = index.best(column, spans, highest=False)
-    return [_MISSING_LAST if v < 0 else v for v in lowest].__getitem__
+        ranks.sort(key={r: math.inf if d is None else d for r, d in distances.items()}.__getitem__)
+    elif sort is SortKey.COMPLETIONS:
+        ranks.sort(key=index.totals(spans).__getitem__, reverse=True)
+    elif sort is SortKey.EARNINGS:  # unpublished: -1, below every value
+        ranks.sort(key=index.best("earnings", spans, highest=True).__getitem__, reverse=True)
+    else:  # unpublished: UNPUBLISHED_LOWEST, above every value
+        column = "debt" if sort is SortKey.DEBT else "ratio"
+        ranks.sort(key=index.best(column, spans, highest=False).__getitem__)
 
 
 def _check_sort(criteria: CollegeFilter, sort: SortKey) -> None:
