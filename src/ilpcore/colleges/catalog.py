@@ -16,6 +16,7 @@ from typing import Final, TypeAlias
 from ilpcore.colleges.bulk import gc_paused
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
 from ilpcore.colleges.crosswalk import Crosswalk
+from ilpcore.colleges.geo import ZipCentres
 from ilpcore.colleges.program_index import ProgramIndex
 from ilpcore.colleges.records import (
     Admissions,
@@ -25,9 +26,10 @@ from ilpcore.colleges.records import (
     Outcome,
     Program,
     ProgramRecord,
+    check_program_records,
 )
 from ilpcore.colleges.tables import AWARD_LEVELS, OutcomeTable, ProgramTable
-from ilpcore.exceptions import NotFoundError, Problem, UnknownLocationError, ValidationError
+from ilpcore.exceptions import NotFoundError, ValidationError
 
 __all__ = ["PICKLE_FORMAT", "CollegeCatalog", "IndexLoader"]
 
@@ -97,7 +99,7 @@ class CollegeCatalog:
         self._admissions = {a.unitid: a for a in admissions}
         self.crosswalk = crosswalk or Crosswalk({}, {})
         self.cip_titles: Mapping[str, str] = dict(cip_titles or {})
-        self._zips: dict[str, tuple[float, float]] | None = None
+        self._zips: ZipCentres | None = None
         self._totals: dict[int, int] | None = None
         self._words: object = None
         self._program_index: ProgramIndex | None = None
@@ -129,7 +131,7 @@ class CollegeCatalog:
         known = {i.unitid for i in insts}
         program_rows, outcome_rows = tuple(programs), tuple(outcomes)
         charge_rows, admission_rows = tuple(charges), tuple(admissions)
-        _check_programs(known, program_rows)
+        check_program_records(known, program_rows)
         return cls(
             insts,
             ProgramTable.of_records(program_rows),
@@ -154,7 +156,7 @@ class CollegeCatalog:
         replaced = frozenset(i.unitid for i in added)
         insts = [*(i for i in self.institutions if i.unitid not in replaced), *added]
         program_rows = tuple(programs)
-        _check_programs({i.unitid for i in insts}, program_rows)
+        check_program_records({i.unitid for i in insts}, program_rows)
         return CollegeCatalog(
             insts,
             ProgramTable.of_records(program_rows, self._programs, replaced),
@@ -380,40 +382,5 @@ class CollegeCatalog:
         """
         zips = self._zips
         if zips is None:
-            zips = self._zips = _zip_centres(self.institutions)
-        code = zip_code.strip()[:5]
-        for key in (code, code[:3]):
-            if key in zips:
-                return zips[key]
-        raise UnknownLocationError(
-            f"ZIP {zip_code!r}: no institution in the directory has this ZIP or its "
-            "3-digit prefix; give a latitude and longitude instead"
-        )
-
-
-def _zip_centres(institutions: tuple[Institution, ...]) -> dict[str, tuple[float, float]]:
-    sums: dict[str, list[float]] = {}
-    for inst in institutions:
-        if inst.zip is None or inst.latitude is None or inst.longitude is None:
-            continue
-        for key in (inst.zip[:5], inst.zip[:3]):
-            s = sums.setdefault(key, [0.0, 0.0, 0.0])
-            s[0] += inst.latitude
-            s[1] += inst.longitude
-            s[2] += 1
-    return {k: (s[0] / s[2], s[1] / s[2]) for k, s in sums.items()}
-
-
-def _check_programs(known: set[int], programs: tuple[ProgramRecord, ...]) -> None:
-    problems = [
-        Problem(f"programs[{k}].unitid", f"no institution with UNITID {p.unitid}")
-        for k, p in enumerate(programs)
-        if p.unitid not in known
-    ]
-    problems += [
-        Problem(f"programs[{k}].completions", f"must not be negative, got {p.completions}")
-        for k, p in enumerate(programs)
-        if p.completions < 0
-    ]
-    if problems:
-        raise ValidationError(problems)
+            zips = self._zips = ZipCentres(self.institutions)
+        return zips.locate(zip_code)
