@@ -58,15 +58,14 @@ def _expanded(
     return out
 
 
-def _reader(indexes: Sequence[int]) -> Callable[[Sequence[int]], array[int]]:
-    """A function reading a column at ``indexes`` (``-1``: its last value) into an array.
+def _reader(indexes: Sequence[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """A function reading a column at ``indexes`` (``-1``: its last value).
 
     One ``itemgetter`` reads every index in a C loop, twice as fast as ``map`` here.
     """
     if len(indexes) > 1:
-        get = itemgetter(*indexes)
-        return lambda values: array("i", get(values))
-    return lambda values: array("i", [values[i] for i in indexes])  # itemgetter(i) is no tuple
+        return itemgetter(*indexes)
+    return lambda values: tuple(values[i] for i in indexes)  # itemgetter(i) is no tuple
 
 
 class ProgramIndex:
@@ -113,30 +112,31 @@ class ProgramIndex:
         self.outcome_row = _outcome_rows(programs, outcomes, blocks, self.awards)
         """By completions row (table order): the row of its Scorecard outcome, else ``-1``."""
         in_block_order = _reader(sorted(range(n_rows), key=blocks.__getitem__))  # stable
-        self.rank = in_block_order(_expanded(programs.ranges, n_rows, rank_of))
+        ranks = in_block_order(_expanded(programs.ranges, n_rows, rank_of))
+        self.rank = array("i", ranks)
         """The name rank of each row's institution."""
-        self.completions = in_block_order(programs.completions)
+        self.completions = array("i", in_block_order(programs.completions))
         ends = [self.starts[k * n_codes] for k in range(len(self.awards) + 1)]
         self.award_ranks = tuple(
-            array("i", sorted(set(self.rank[start:end]))) for start, end in pairwise(ends)
+            array("i", sorted(set(ranks[start:end]))) for start, end in pairwise(ends)
         )
         """By award level (as :attr:`awards`): the name ranks with a row of it, ascending."""
         of_outcome = _reader(in_block_order(self.outcome_row))
-        # the outcome row -1 (none) reads the NONE appended at the end of each column
-        self.earnings = of_outcome([*outcomes.earnings, NONE])
-        self.debt = of_outcome([*outcomes.debt, NONE])
-        self.ratio = of_outcome(
-            [
-                *(
-                    NONE if d == NONE or e <= 0 else ratio_hundredths(d, e)
-                    for d, e in zip(outcomes.debt, outcomes.earnings, strict=True)
-                ),
-                NONE,
-            ]
+        ratios = (
+            NONE if d == NONE or e <= 0 else ratio_hundredths(d, e)
+            for d, e in zip(outcomes.debt, outcomes.earnings, strict=True)
         )
+        # the outcome row -1 (none) reads the NONE appended at the end of each column
+        values = {
+            "earnings": of_outcome([*outcomes.earnings, NONE]),
+            "debt": of_outcome([*outcomes.debt, NONE]),
+            "ratio": of_outcome([*ratios, NONE]),
+        }
+        self.earnings = array("i", values["earnings"])
+        self.debt = array("i", values["debt"])
+        self.ratio = array("i", values["ratio"])
         """Median debt / median earnings in hundredths (``-1`` unless both are published)."""
-        columns = (("earnings", self.earnings), ("debt", self.debt), ("ratio", self.ratio))
-        self.published = {name: bytes(map(NONE.__ne__, column)) for name, column in columns}
+        self.published = {name: bytes(map(NONE.__ne__, v)) for name, v in values.items()}
         """Column name → a byte per row, 1 where the value is published (to skip the rest fast)."""
 
     def code_spans(self, prefixes: Iterable[str]) -> list[tuple[int, int]]:
