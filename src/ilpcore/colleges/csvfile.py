@@ -14,7 +14,7 @@ import io
 import os
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Final
 
@@ -140,15 +140,9 @@ class CsvFile:
         A cell in ``missing`` becomes ``-1`` (callers turn it into ``None``).
         """
         cells = self.cells(column)
-        try:  # each distinct cell converted once: the large columns repeat their values
-            value_of = {c: -1 if c in missing else int(c) for c in set(cells)}
-        except ValueError:
-            value_of = None
-        if value_of is not None:
-            present = [v for c, v in value_of.items() if c not in missing]
-            lowest = max(minimum, 0) if missing else minimum  # -1 must only mean "missing"
-            if min(present, default=lowest) >= lowest:
-                return list(map(value_of.__getitem__, cells))
+        values = _whole_numbers(cells, missing, minimum)
+        if values is not None:
+            return values
         for i, c in enumerate(cells):  # the slow path: find the first bad cell
             if c in missing:
                 continue
@@ -221,3 +215,30 @@ class CsvFile:
     def text_at(self, row: int, column: int) -> str | None:
         raw = self.rows[row][column].strip()
         return raw or None
+
+
+def _whole_numbers(cells: list[str], missing: frozenset[str], minimum: int) -> list[int] | None:
+    """:meth:`CsvFile.int_column` when every cell is good, else ``None``; C-level passes.
+
+    A column that repeats its values (codes, UNITIDs, counts) converts each distinct cell
+    once; the others convert every cell, reading each missing code as ``-1``.
+    """
+    lowest = max(minimum, 0) if missing else minimum  # -1 must only mean "missing"
+    try:
+        if len(set(islice(cells, 1000))) * 4 <= min(len(cells), 1000):
+            value_of = {c: -1 if c in missing else int(c) for c in set(cells)}
+            present = [v for c, v in value_of.items() if c not in missing]
+            if min(present, default=lowest) < lowest:
+                return None
+            return list(map(value_of.__getitem__, cells))
+        as_minus_one = dict.fromkeys(missing, "-1")
+        values = list(map(int, map(as_minus_one.get, cells, cells)))
+    except ValueError:
+        return None
+    if not missing:
+        return values if min(values, default=lowest) >= lowest else None
+    if "-" in "".join(cells):  # a negative number written in the file
+        return None
+    if lowest > 0 and min(filter((-1).__ne__, values), default=lowest) < lowest:
+        return None
+    return values
