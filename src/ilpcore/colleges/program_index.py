@@ -238,27 +238,21 @@ def _outcome_rows(
     """For each completions row, the row of its Scorecard outcome (first of its UNITID,
     4-digit CIP and credential level, as :meth:`OutcomeTable.find` answers), else ``-1``.
 
-    Both sides are keyed by one int, ``unitid * width + cip4_index * 256 + credential``
-    with an odd ``width`` so that the low bits of keys (where a dict looks first) differ
-    between institutions; a CIP without outcomes gets the index ``len(outcomes.codes)``,
-    which no outcome has."""
-    n_cip4 = len(outcomes.codes)
-    width = (n_cip4 + 1) * 256 + 1
-    outcome_keys = list(
-        map(
-            add,
-            _expanded(outcomes.ranges, len(outcomes), {u: u * width for u in outcomes.ranges}),
-            map(add, map(mul, outcomes.cips, repeat(256)), outcomes.credential),
-        )
-    )
-    first = dict(zip(reversed(outcome_keys), range(len(outcome_keys) - 1, -1, -1), strict=True))
+    Within an institution both sides are keyed by ``cip4_index * 256 + credential`` (a CIP
+    without outcomes gets the index ``len(outcomes.codes)``, which no outcome has): one
+    small dict per institution, read in C, stays in the processor's cache."""
+    outcome_keys = list(map(add, map(mul, outcomes.cips, repeat(256)), outcomes.credential))
     cip4_index = {c: k for k, c in enumerate(outcomes.codes)}
-    code4 = [cip4_index.get(code[:5], n_cip4) * 256 for code in programs.codes]
+    code4 = [cip4_index.get(code[:5], len(outcomes.codes)) * 256 for code in programs.codes]
     # block (award, code) → code4 * 256 + credential, like block numbers in ProgramIndex
     block_key = [code4_k + _CREDENTIAL_OF[award] for award in awards for code4_k in code4]
-    wanted = map(
-        add,
-        _expanded(programs.ranges, len(programs), {u: u * width for u in programs.ranges}),
-        map(block_key.__getitem__, blocks),
-    )
-    return array("i", map(first.get, wanted, repeat(-1)))
+    wanted = list(map(block_key.__getitem__, blocks))
+    found = [-1] * len(programs)
+    outcome_ranges = outcomes.ranges
+    for unitid, (start, end) in programs.ranges.items():
+        if unitid in outcome_ranges:
+            first, last = outcome_ranges[unitid]
+            keys = reversed(outcome_keys[first:last])
+            row_of = dict(zip(keys, range(last - 1, first - 1, -1), strict=True))
+            found[start:end] = map(row_of.get, wanted[start:end], repeat(-1))
+    return array("i", found)
