@@ -8,12 +8,15 @@ code, so the rows of one award level whose CIP starts with any prefix (``51``,
 sort keys, looked up once when the index is built: the Scorecard median
 earnings, median debt and debt-to-earnings ratio of its 4-digit CIP and
 credential level, and its completions.  ``-1`` stands for "not published"
-and never leaves this module as a number.
+and never reaches a user as a number (searches only sort by it).  The name ranks
+of each award level's institutions are kept too: a search over every CIP code
+at some award levels starts from them.
 
 The index is built once per catalog, on the first program search (building it
-at every cold load would cost a tenth of the 2-second goal for a load); a catalog
-from :func:`ilpcore.colleges.load_colleges` keeps it in the cache beside itself,
-so later processes read it instead of building it.
+at every cold load would add a quarter to it); the build is C-level passes over
+whole columns, which a cold load followed by one program search keeps under the
+2-second goal.  A catalog from :func:`ilpcore.colleges.load_colleges` keeps the
+index in the cache beside itself, so later processes read it instead.
 """
 
 from __future__ import annotations
