@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -302,3 +303,21 @@ def test_nationwide_searches_equal_the_plain_scan(
     scanned = select_by_scan(catalog, criteria, sort)
     assert indexed.total == scanned.total > 50
     assert indexed.colleges == scanned.colleges
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    program_filters(),
+    st.none() | st.frozensets(st.sampled_from((157085, 100654, 110635, 999999)), max_size=3),
+    st.none() | st.booleans(),
+)
+def test_column_filter_keeps_what_the_institution_test_keeps(
+    catalog: CollegeCatalog,
+    criteria: CollegeFilter,
+    unitids: frozenset[int] | None,
+    tribal: bool | None,
+) -> None:
+    criteria = attrs.evolve(criteria, unitids=unitids, tribal=tribal)
+    everyone = list(range(len(catalog)))
+    kept = criteria.kept(catalog.institution_columns(), everyone)
+    assert kept == [r for r in everyone if criteria.keeps(catalog.by_name[r])]

@@ -15,6 +15,7 @@ from typing import Final, TypeAlias
 
 from ilpcore.colleges.bulk import gc_paused
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
+from ilpcore.colleges.columns import InstitutionColumns
 from ilpcore.colleges.crosswalk import Crosswalk
 from ilpcore.colleges.geo import ZipCentres
 from ilpcore.colleges.program_index import ProgramIndex
@@ -51,6 +52,7 @@ class CollegeCatalog:
         "_by_unitid",
         "_charges",
         "_index_loader",
+        "_institution_columns",
         "_latitudes",
         "_name_rank",
         "_outcome_objects",
@@ -104,6 +106,7 @@ class CollegeCatalog:
         self._words: object = None
         self._program_index: ProgramIndex | None = None
         self._index_loader: IndexLoader | None = None
+        self._institution_columns: InstitutionColumns | None = None
         self._outcome_objects: list[Outcome | None] | None = None
         """The outcome of each outcome-table row, built when first read (not pickled)."""
         self._latitudes: tuple[list[float], list[int]] | None = None
@@ -207,6 +210,13 @@ class CollegeCatalog:
     def by_name(self) -> tuple[Institution, ...]:
         """Every institution, by name (then UNITID)."""
         return self._by_name
+
+    def institution_columns(self) -> InstitutionColumns:
+        """The institutions' fields as columns in name order (built on first use, not pickled)."""
+        columns = self._institution_columns
+        if columns is None:
+            columns = self._institution_columns = InstitutionColumns(self._by_name)
+        return columns
 
     def name_ranks(self, unitids: Iterable[int]) -> list[int]:
         """Positions in :attr:`by_name` of ``unitids`` (all in the catalog), ascending."""
@@ -321,6 +331,7 @@ class CollegeCatalog:
         state = {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
         state["_index_loader"] = None
         state["_outcome_objects"] = None
+        state["_institution_columns"] = None
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from ilpcore.colleges.codes import AwardLevel, CommunityType, Control, Level, Size
+from ilpcore.colleges.columns import InstitutionColumns, kept
 from ilpcore.colleges.records import Institution
 from ilpcore.exceptions import Problem, ValidationError
 
@@ -93,6 +94,27 @@ class CollegeFilter:
     @property
     def has_program_filter(self) -> bool:
         return bool(self.cips) or bool(self.awards)
+
+    def kept(self, columns: InstitutionColumns, ranks: list[int]) -> list[int]:
+        """The name ranks among ``ranks`` whose institution :meth:`keeps` passes, in order,
+        a criterion at a time over whole columns."""
+        tests = (
+            (self.states, columns.state),
+            (self.levels, columns.level),
+            (self.controls, columns.control),
+            (self.communities, columns.community),
+            (self.community_kinds, columns.kind),
+            (self.sizes, columns.size),
+        )
+        for wanted, column in tests:
+            if wanted:
+                ranks = kept(ranks, column, wanted)
+        for flag, flags in ((self.hbcu, columns.hbcu), (self.tribal, columns.tribal)):
+            if flag is not None:
+                ranks = kept(ranks, flags, {flag})
+        if self.unitids is not None:
+            ranks = kept(ranks, columns.unitid, self.unitids)
+        return ranks
 
     def keeps(self, inst: Institution) -> bool:
         """Whether the institution passes the institution-level criteria."""

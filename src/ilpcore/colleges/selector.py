@@ -107,8 +107,7 @@ def _institution_filter(
         else:
             ranks = list(range(len(by_name)))
     if criteria.has_institution_filter:
-        keep = criteria.keeps
-        ranks = [r for r in ranks if keep(by_name[r])]
+        ranks = criteria.kept(catalog.institution_columns(), ranks)
     distances: dict[int, float | None] = {}
     if criteria.near is not None:
         place = Place(criteria.near, criteria.within_miles)
