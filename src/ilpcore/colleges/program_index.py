@@ -13,7 +13,7 @@ of each award level's institutions are kept too: a search over every CIP code
 at some award levels starts from them.
 
 The index is built once per catalog, on the first program search (building it
-at every cold load would add a quarter to it); the build is C-level passes over
+at every cold load would add a third to it); the build is C-level passes over
 whole columns, which a cold load followed by one program search keeps under the
 2-second goal.  A catalog from :func:`ilpcore.colleges.load_colleges` keeps the
 index in the cache beside itself, so later processes read it instead.
