@@ -321,3 +321,13 @@ def test_column_filter_keeps_what_the_institution_test_keeps(
     everyone = list(range(len(catalog)))
     kept = criteria.kept(catalog.institution_columns(), everyone)
     assert kept == [r for r in everyone if criteria.keeps(catalog.by_name[r])]
+
+
+def test_family_ranks_are_the_ranks_of_their_rows(catalog: CollegeCatalog) -> None:
+    index = catalog.program_index()
+    assert len(index.families) > 30
+    for awards in ((), (AwardLevel.BACHELOR,), (AwardLevel.ASSOCIATE, AwardLevel.MASTER)):
+        for families in (("51",), ("11", "52"), ("51", "01", "60")):
+            expected = sorted(index.ranks(index.row_spans(families, awards)))
+            assert index.ranks_of_families(families, awards) == expected
+    assert index.ranks_of_families(("51.38",), ()) is None

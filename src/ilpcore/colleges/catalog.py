@@ -34,7 +34,7 @@ from ilpcore.exceptions import NotFoundError, ValidationError
 
 __all__ = ["PICKLE_FORMAT", "CollegeCatalog", "IndexLoader"]
 
-PICKLE_FORMAT: Final = 13
+PICKLE_FORMAT: Final = 14
 """The cache format of the college catalog: bump it whenever its pickled classes change shape."""
 
 

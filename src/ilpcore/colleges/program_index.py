@@ -9,8 +9,9 @@ sort keys, looked up once when the index is built: the Scorecard median
 earnings, median debt and debt-to-earnings ratio of its 4-digit CIP and
 credential level, and its completions.  ``-1`` stands for "not published"
 and never reaches a user as a number (searches only sort by it).  The name ranks
-of each award level's institutions are kept too: a search over every CIP code
-at some award levels starts from them.
+of the institutions of each award level, and of each 2-digit CIP family at each
+award level, are kept too: a search over whole award levels or families starts
+from them instead of collecting its rows' ranks.
 
 The index is built once per catalog, on the first program search (building it
 at every cold load would add a third to it); the build is C-level passes over
@@ -81,6 +82,8 @@ class ProgramIndex:
         "completions",
         "debt",
         "earnings",
+        "families",
+        "family_ranks",
         "outcome_row",
         "published",
         "rank",
@@ -124,6 +127,19 @@ class ProgramIndex:
             array("i", sorted(set(ranks[start:end]))) for start, end in pairwise(ends)
         )
         """By award level (as :attr:`awards`): the name ranks with a row of it, ascending."""
+        self.families = tuple(sorted({code[:2] for code in self.codes}))
+        """The 2-digit CIP families present, sorted."""
+        family_spans = [self.code_spans([family])[0] for family in self.families]
+        self.family_ranks = tuple(
+            array(
+                "i",
+                sorted(set(ranks[self.starts[k * n_codes + lo] : self.starts[k * n_codes + hi]])),
+            )
+            for k in range(len(self.awards))
+            for lo, hi in family_spans
+        )
+        """By award level then family (``award_index * len(families) + family_index``): the
+        name ranks with a row of them, ascending."""
         of_outcome = _reader(in_block_order(self.outcome_row))
         ratios = (
             NONE if d == NONE or e <= 0 else ratio_hundredths(d, e)
@@ -230,9 +246,34 @@ class ProgramIndex:
             for a, r in zip(self.awards, self.award_ranks, strict=True)
             if a in wanted or not wanted
         ]
-        if len(found) == 1:
-            return list(found[0])
-        return sorted(set().union(*found))
+        return _union(found)
+
+    def ranks_of_families(
+        self, families: Iterable[str], awards: Iterable[AwardLevel]
+    ) -> list[int] | None:
+        """The name ranks (ascending) with a row in any of ``families`` (2-digit CIP codes)
+        at any of ``awards`` (any award when empty); ``None`` unless every one of
+        ``families`` is a 2-digit code (then :meth:`ranks` answers)."""
+        wanted = {a.value for a in awards}
+        codes = set(families)
+        if any(len(code) != 2 for code in codes):
+            return None
+        n_families = len(self.families)
+        found = [
+            self.family_ranks[k * n_families + f]
+            for k, award in enumerate(self.awards)
+            if award in wanted or not wanted
+            for f, family in enumerate(self.families)
+            if family in codes
+        ]
+        return _union(found)
+
+
+def _union(sorted_ranks: list[array[int]]) -> list[int]:
+    """The ranks in any of ``sorted_ranks`` (each ascending), ascending."""
+    if len(sorted_ranks) == 1:
+        return list(sorted_ranks[0])
+    return sorted(set().union(*sorted_ranks))
 
 
 def _outcome_rows(

@@ -64,8 +64,12 @@ def select(
     index = catalog.program_index()
     spans = index.row_spans(criteria.cips, criteria.awards)
     by_name = catalog.by_name
-    # with every CIP code, the spans are whole award levels, whose ranks the index keeps
-    found = sorted(index.ranks(spans)) if criteria.cips else index.ranks_of_awards(criteria.awards)
+    # whole award levels and whole 2-digit CIP families: the index keeps their ranks
+    if not criteria.cips:
+        found = index.ranks_of_awards(criteria.awards)
+    else:
+        kept = index.ranks_of_families(criteria.cips, criteria.awards)
+        found = sorted(index.ranks(spans)) if kept is None else kept
     ranks, distances = _institution_filter(catalog, criteria, found)
     if sort is not SortKey.NAME:
         _sort_ranks(ranks, index, spans, sort, distances)
