@@ -5,8 +5,9 @@ baseline measured in the same run is reading the same files with :mod:`csv` alon
 validation, no catalog), so the ratio shows what validation and building cost.
 Medians of several runs (CPU time is printed too: the machine may be shared).  The
 program index is built on the first program search, not by the load, and cached in its
-own file: the last two lines show a cold load followed by building it, and a cached load
-followed by reading it.
+own file: two lines show a cold load followed by building it, and a cached load
+followed by reading it; the last shows what a user waits for on a cold machine, a cold load
+then one program search and its first page (goal < 2 s as well).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Callable
 
-from ilpcore.colleges import load_colleges
+from ilpcore.colleges import AwardLevel, CollegeFilter, SortKey, load_colleges, select
 from ilpcore.colleges.loading import SOURCE_FILES
 from ilpcore.data_location import find_data_dir
 
@@ -57,24 +58,34 @@ def main() -> None:
         def index_cached() -> object:
             return load_colleges(root, cache=folder).program_index()
 
+        nursing = CollegeFilter(
+            cips=frozenset({"51.3801"}), awards=frozenset({AwardLevel.BACHELOR})
+        )
+
+        def first_search() -> object:
+            return select(load_colleges(root, cache=False), nursing, SortKey.EARNINGS)[:20]
+
         csv_wall, csv_cpu = _median(bare_csv, 5)
         cold_wall, cold_cpu = _median(cold, 5)
         cached_wall, cached_cpu = _median(cached, 9)
         index_cached()  # fill the index cache
         built_wall, built_cpu = _median(index_built, 3)
         both_wall, both_cpu = _median(index_cached, 9)
+        first_wall, first_cpu = _median(first_search, 3)
     for label, wall, cpu in (
         ("bare csv.reader of the 8 files", csv_wall, csv_cpu),
         ("cold load (validated catalog)", cold_wall, cold_cpu),
         ("cached load", cached_wall, cached_cpu),
         ("cold load + build program index", built_wall, built_cpu),
         ("cached load + cached program index", both_wall, both_cpu),
+        ("cold load + first program search", first_wall, first_cpu),
     ):
         print(f"{label:<32} {wall * 1000:8.1f} ms (cpu {cpu * 1000:.1f} ms)")
     ratio_csv, ratio_cache = cold_wall / csv_wall, cold_wall / cached_wall
     print(f"cold / bare csv: {ratio_csv:.2f}x; cold / cached: {ratio_cache:.1f}x")
     print(f"goals: cold < 2000 ms -> {'met' if cold_wall < 2 else 'NOT met'}; "
-          f"cached < 200 ms -> {'met' if cached_wall < 0.2 else 'NOT met'}")  # fmt: skip
+          f"cached < 200 ms -> {'met' if cached_wall < 0.2 else 'NOT met'}; "
+          f"cold + first search < 2000 ms -> {'met' if first_wall < 2 else 'NOT met'}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeVar
 
+import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +17,11 @@ from ilpcore.colleges import (
     CollegeCatalog,
     CollegeFilter,
     Control,
+    CredentialLevel,
+    Institution,
     Level,
+    Outcome,
+    ProgramRecord,
     SortKey,
     load_colleges,
 )
@@ -160,3 +166,168 @@ def test_a_pickled_catalog_searches_the_same_without_the_built_outcomes(
     copy = pickle.loads(pickle.dumps(plain))
     assert copy._outcome_objects is None
     assert select_indexed(copy, criteria, SortKey.EARNINGS) == found
+
+
+def _reference_blocks(
+    catalog: CollegeCatalog, index: ProgramIndex
+) -> dict[int, list[tuple[int, int, int, int, int]]]:
+    """Block → sorted ``(rank, completions, earnings, debt, ratio)`` of its rows, found
+    row by row through the catalog's public lookups (``-1``: not published)."""
+    blocks: dict[int, list[tuple[int, int, int, int, int]]] = {}
+    code_of = {code: k for k, code in enumerate(index.codes)}
+    award_of = {award: k for k, award in enumerate(index.awards)}
+    for rank, inst in enumerate(catalog.by_name):
+        for cip, award, n in catalog.program_rows(inst.unitid):
+            o = catalog.outcome(inst.unitid, cip, award)
+            earnings = -1 if o is None or o.earnings_median is None else o.earnings_median
+            debt = -1 if o is None or o.debt_median is None else o.debt_median
+            ratio = -1 if debt < 0 or earnings <= 0 else ratio_hundredths(debt, earnings)
+            block = award_of[award.value] * len(index.codes) + code_of[cip]
+            blocks.setdefault(block, []).append((rank, n, earnings, debt, ratio))
+    return {block: sorted(rows) for block, rows in blocks.items()}
+
+
+def _index_blocks(index: ProgramIndex) -> dict[int, list[tuple[int, int, int, int, int]]]:
+    starts = index.starts
+    return {
+        block: sorted(
+            zip(
+                *(
+                    getattr(index, name)[starts[block] : starts[block + 1]]
+                    for name in ("rank", "completions", "earnings", "debt", "ratio")
+                ),
+                strict=True,
+            )
+        )
+        for block in range(len(starts) - 1)
+        if starts[block + 1] > starts[block]
+    }
+
+
+def _check_index(catalog: CollegeCatalog) -> ProgramIndex:
+    index = catalog.program_index()
+    assert _index_blocks(index) == _reference_blocks(catalog, index)
+    for name in ("earnings", "debt", "ratio"):
+        assert list(index.published[name]) == [int(v >= 0) for v in getattr(index, name)]
+    by_award: dict[int, set[int]] = {}
+    for rank, inst in enumerate(catalog.by_name):
+        for _, award, _ in catalog.program_rows(inst.unitid):
+            by_award.setdefault(award.value, set()).add(rank)
+    assert index.awards == tuple(sorted(by_award))
+    assert [list(r) for r in index.award_ranks] == [sorted(by_award[a]) for a in index.awards]
+    return index
+
+
+def test_index_equals_a_row_by_row_build_on_the_real_catalog(catalog: CollegeCatalog) -> None:
+    index = _check_index(catalog)
+    table_rows = [
+        (inst.unitid, cip, award)
+        for inst in sorted(catalog, key=lambda i: i.unitid)
+        for cip, award, _ in catalog.program_rows(inst.unitid)
+    ]
+    outcomes = catalog._outcomes
+    for (unitid, cip, award), row in zip(table_rows, index.outcome_row, strict=True):
+        expected = catalog.outcome(unitid, cip, award)
+        assert (row < 0) == (expected is None)
+        if expected is not None:
+            assert outcomes.at(row, unitid) == expected
+
+
+small_programs = st.lists(
+    st.builds(
+        ProgramRecord,
+        st.sampled_from((100001, 100002, 100003)),
+        st.sampled_from(("51.3801", "51.3802", "11.0701", "52.0201")),
+        st.sampled_from(tuple(AwardLevel)[:4]),
+        st.integers(0, 300),
+    ),
+    max_size=25,
+    unique_by=lambda p: (p.unitid, p.cip, p.award),
+)
+small_outcomes = st.lists(
+    st.builds(
+        Outcome,
+        st.sampled_from((100001, 100002, 100003, 100009)),
+        st.sampled_from(("51.38", "11.07", "01.00")),
+        st.sampled_from(tuple(CredentialLevel)[:4]),
+        st.none() | st.integers(0, 50),
+        st.none() | st.integers(0, 90_000),
+        st.just("4yr_after_completion"),
+        st.none() | st.integers(0, 40_000),
+    ),
+    max_size=15,
+    unique_by=lambda o: (o.unitid, o.cip4, o.credential),
+)
+
+
+@given(small_programs, small_outcomes)
+def test_index_equals_a_row_by_row_build_on_small_catalogs(
+    programs: list[ProgramRecord], outcomes: list[Outcome]
+) -> None:
+    institutions = [
+        Institution(u, name, "Town", "KY", Level.FOUR_YEAR, Control.PUBLIC)
+        for u, name in ((100001, "Beta"), (100002, "Alpha"), (100003, "Gamma"))
+    ]
+    catalog = CollegeCatalog.from_records(institutions, programs, outcomes)
+    _check_index(catalog)
+
+
+BROAD_SEARCHES = (
+    (CollegeFilter(awards=frozenset({AwardLevel.ASSOCIATE})), SortKey.DEBT_TO_EARNINGS),
+    (CollegeFilter(awards=frozenset({AwardLevel.ASSOCIATE})), SortKey.COMPLETIONS),
+    (CollegeFilter(awards=frozenset({AwardLevel.ASSOCIATE, AwardLevel.BACHELOR})), SortKey.DEBT),
+    (CollegeFilter(awards=frozenset({AwardLevel.BACHELOR})), SortKey.EARNINGS),
+    (CollegeFilter(awards=frozenset({AwardLevel.MASTER})), SortKey.NAME),
+    (CollegeFilter(cips=frozenset({"51"})), SortKey.COMPLETIONS),
+    (
+        CollegeFilter(cips=frozenset({"51"}), awards=frozenset({AwardLevel.BACHELOR})),
+        SortKey.EARNINGS,
+    ),
+    (CollegeFilter(cips=frozenset({"51", "51.38", "11"})), SortKey.DEBT_TO_EARNINGS),
+    (
+        CollegeFilter(
+            cips=frozenset({"11"}),
+            levels=frozenset({Level.FOUR_YEAR}),
+            controls=frozenset({Control.PUBLIC}),
+        ),
+        SortKey.EARNINGS,
+    ),
+)
+
+
+@pytest.mark.parametrize(("criteria", "sort"), BROAD_SEARCHES)
+def test_nationwide_searches_equal_the_plain_scan(
+    catalog: CollegeCatalog, criteria: CollegeFilter, sort: SortKey
+) -> None:
+    indexed = select_indexed(catalog, criteria, sort)
+    scanned = select_by_scan(catalog, criteria, sort)
+    assert indexed.total == scanned.total > 50
+    assert indexed.colleges == scanned.colleges
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    program_filters(),
+    st.none() | st.frozensets(st.sampled_from((157085, 100654, 110635, 999999)), max_size=3),
+    st.none() | st.booleans(),
+)
+def test_column_filter_keeps_what_the_institution_test_keeps(
+    catalog: CollegeCatalog,
+    criteria: CollegeFilter,
+    unitids: frozenset[int] | None,
+    tribal: bool | None,
+) -> None:
+    criteria = attrs.evolve(criteria, unitids=unitids, tribal=tribal)
+    everyone = list(range(len(catalog)))
+    kept = criteria.kept(catalog.institution_columns(), everyone)
+    assert kept == [r for r in everyone if criteria.keeps(catalog.by_name[r])]
+
+
+def test_family_ranks_are_the_ranks_of_their_rows(catalog: CollegeCatalog) -> None:
+    index = catalog.program_index()
+    assert len(index.families) > 30
+    for awards in ((), (AwardLevel.BACHELOR,), (AwardLevel.ASSOCIATE, AwardLevel.MASTER)):
+        for families in (("51",), ("11", "52"), ("51", "01", "60")):
+            expected = sorted(index.ranks(index.row_spans(families, awards)))
+            assert index.ranks_of_families(families, awards) == expected
+    assert index.ranks_of_families(("51.38",), ()) is None

@@ -13,8 +13,11 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from typing import Final, TypeAlias
 
+from ilpcore.colleges.bulk import gc_paused
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
+from ilpcore.colleges.columns import InstitutionColumns
 from ilpcore.colleges.crosswalk import Crosswalk
+from ilpcore.colleges.geo import ZipCentres
 from ilpcore.colleges.program_index import ProgramIndex
 from ilpcore.colleges.records import (
     Admissions,
@@ -24,13 +27,14 @@ from ilpcore.colleges.records import (
     Outcome,
     Program,
     ProgramRecord,
+    check_program_records,
 )
 from ilpcore.colleges.tables import AWARD_LEVELS, OutcomeTable, ProgramTable
-from ilpcore.exceptions import NotFoundError, Problem, UnknownLocationError, ValidationError
+from ilpcore.exceptions import NotFoundError, ValidationError
 
 __all__ = ["PICKLE_FORMAT", "CollegeCatalog", "IndexLoader"]
 
-PICKLE_FORMAT: Final = 10
+PICKLE_FORMAT: Final = 14
 """The cache format of the college catalog: bump it whenever its pickled classes change shape."""
 
 
@@ -48,6 +52,7 @@ class CollegeCatalog:
         "_by_unitid",
         "_charges",
         "_index_loader",
+        "_institution_columns",
         "_latitudes",
         "_name_rank",
         "_outcome_objects",
@@ -96,11 +101,12 @@ class CollegeCatalog:
         self._admissions = {a.unitid: a for a in admissions}
         self.crosswalk = crosswalk or Crosswalk({}, {})
         self.cip_titles: Mapping[str, str] = dict(cip_titles or {})
-        self._zips: dict[str, tuple[float, float]] | None = None
+        self._zips: ZipCentres | None = None
         self._totals: dict[int, int] | None = None
         self._words: object = None
         self._program_index: ProgramIndex | None = None
         self._index_loader: IndexLoader | None = None
+        self._institution_columns: InstitutionColumns | None = None
         self._outcome_objects: list[Outcome | None] | None = None
         """The outcome of each outcome-table row, built when first read (not pickled)."""
         self._latitudes: tuple[list[float], list[int]] | None = None
@@ -128,7 +134,7 @@ class CollegeCatalog:
         known = {i.unitid for i in insts}
         program_rows, outcome_rows = tuple(programs), tuple(outcomes)
         charge_rows, admission_rows = tuple(charges), tuple(admissions)
-        _check_programs(known, program_rows)
+        check_program_records(known, program_rows)
         return cls(
             insts,
             ProgramTable.of_records(program_rows),
@@ -153,7 +159,7 @@ class CollegeCatalog:
         replaced = frozenset(i.unitid for i in added)
         insts = [*(i for i in self.institutions if i.unitid not in replaced), *added]
         program_rows = tuple(programs)
-        _check_programs({i.unitid for i in insts}, program_rows)
+        check_program_records({i.unitid for i in insts}, program_rows)
         return CollegeCatalog(
             insts,
             ProgramTable.of_records(program_rows, self._programs, replaced),
@@ -204,6 +210,13 @@ class CollegeCatalog:
     def by_name(self) -> tuple[Institution, ...]:
         """Every institution, by name (then UNITID)."""
         return self._by_name
+
+    def institution_columns(self) -> InstitutionColumns:
+        """The institutions' fields as columns in name order (built on first use, not pickled)."""
+        columns = self._institution_columns
+        if columns is None:
+            columns = self._institution_columns = InstitutionColumns(self._by_name)
+        return columns
 
     def name_ranks(self, unitids: Iterable[int]) -> list[int]:
         """Positions in :attr:`by_name` of ``unitids`` (all in the catalog), ascending."""
@@ -305,7 +318,8 @@ class CollegeCatalog:
         if index is None:
             build = partial(ProgramIndex, self._programs, self._outcomes, self._name_rank)
             loader = self._index_loader
-            index = self._program_index = build() if loader is None else loader(build)
+            with gc_paused():
+                index = self._program_index = build() if loader is None else loader(build)
         return index
 
     def set_program_index_loader(self, loader: IndexLoader) -> None:
@@ -317,6 +331,7 @@ class CollegeCatalog:
         state = {name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}
         state["_index_loader"] = None
         state["_outcome_objects"] = None
+        state["_institution_columns"] = None
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -378,40 +393,5 @@ class CollegeCatalog:
         """
         zips = self._zips
         if zips is None:
-            zips = self._zips = _zip_centres(self.institutions)
-        code = zip_code.strip()[:5]
-        for key in (code, code[:3]):
-            if key in zips:
-                return zips[key]
-        raise UnknownLocationError(
-            f"ZIP {zip_code!r}: no institution in the directory has this ZIP or its "
-            "3-digit prefix; give a latitude and longitude instead"
-        )
-
-
-def _zip_centres(institutions: tuple[Institution, ...]) -> dict[str, tuple[float, float]]:
-    sums: dict[str, list[float]] = {}
-    for inst in institutions:
-        if inst.zip is None or inst.latitude is None or inst.longitude is None:
-            continue
-        for key in (inst.zip[:5], inst.zip[:3]):
-            s = sums.setdefault(key, [0.0, 0.0, 0.0])
-            s[0] += inst.latitude
-            s[1] += inst.longitude
-            s[2] += 1
-    return {k: (s[0] / s[2], s[1] / s[2]) for k, s in sums.items()}
-
-
-def _check_programs(known: set[int], programs: tuple[ProgramRecord, ...]) -> None:
-    problems = [
-        Problem(f"programs[{k}].unitid", f"no institution with UNITID {p.unitid}")
-        for k, p in enumerate(programs)
-        if p.unitid not in known
-    ]
-    problems += [
-        Problem(f"programs[{k}].completions", f"must not be negative, got {p.completions}")
-        for k, p in enumerate(programs)
-        if p.completions < 0
-    ]
-    if problems:
-        raise ValidationError(problems)
+            zips = self._zips = ZipCentres(self.institutions)
+        return zips.locate(zip_code)

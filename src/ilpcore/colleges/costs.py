@@ -31,6 +31,16 @@ def read_application_fees(path: str | os.PathLike[str]) -> dict[int, int]:
     """UNITID → undergraduate application fee (IPEDS IC2022 ``APPLFEEU``), where reported."""
     f = CsvFile.read(path)
     cu, cf = f.columns(("UNITID", "APPLFEEU"))
+    fees = f.optional_ints(cf)
+    if fees is not None and min(filter(None, fees), default=0) >= 0:
+        unitids = f.whole_numbers(cu)
+        if unitids is not None:
+            return {u: fee for u, fee in zip(unitids, fees, strict=True) if fee is not None}
+    return _application_fees_by_rows(f, cu, cf)
+
+
+def _application_fees_by_rows(f: CsvFile, cu: int, cf: int) -> dict[int, int]:
+    """:func:`read_application_fees` a cell at a time, naming the first bad one."""
     fees: dict[int, int] = {}
     for i, _ in f.enumerate():
         fee = f.int_at(i, cf)
@@ -49,6 +59,18 @@ def read_charges(
     cu = f.column("UNITID")
     cols = {name: f.column(column) for name, column in CHARGE_COLUMNS.items()}
     fees = application_fees or {}
+    unitids = f.whole_numbers(cu)
+    values = [f.optional_ints(col) for col in cols.values()]
+    columns = [v for v in values if v is not None and min(filter(None, v), default=0) >= 0]
+    if unitids is None or len(columns) < len(values):
+        return _charges_by_rows(f, cu, cols, fees)
+    return tuple(map(Charges, unitids, *columns, map(fees.get, unitids)))
+
+
+def _charges_by_rows(
+    f: CsvFile, cu: int, cols: dict[str, int], fees: dict[int, int]
+) -> tuple[Charges, ...]:
+    """:func:`read_charges` a cell at a time, naming the first bad one."""
     out: list[Charges] = []
     for i, _ in f.enumerate():
         unitid = f.required_int(i, cu)

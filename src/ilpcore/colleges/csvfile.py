@@ -14,7 +14,7 @@ import io
 import os
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
-from itertools import repeat
+from itertools import islice, repeat
 from pathlib import Path
 from typing import Final
 
@@ -140,15 +140,8 @@ class CsvFile:
         A cell in ``missing`` becomes ``-1`` (callers turn it into ``None``).
         """
         cells = self.cells(column)
-        values: list[int] | None
-        try:
-            if missing:
-                values = [-1 if c in missing else int(c) for c in cells]
-            else:
-                values = list(map(int, cells))
-        except ValueError:
-            values = None
-        if values is not None and _all_at_least(values, cells, minimum, bool(missing)):
+        values = _whole_numbers(cells, missing, minimum)
+        if values is not None:
             return values
         for i, c in enumerate(cells):  # the slow path: find the first bad cell
             if c in missing:
@@ -163,6 +156,28 @@ class CsvFile:
 
     def text_column(self, column: int) -> list[str]:
         return [c.strip() for c in self.cells(column)]
+
+    def whole_numbers(self, column: int) -> list[int] | None:
+        """Every cell of a column as :meth:`required_int` reads it, or ``None`` when a cell is
+        not a whole number: the fast path of a reader, which then reads row by row to name it."""
+        try:
+            return list(map(int, self.cells(column)))
+        except ValueError:
+            return None
+
+    def optional_ints(
+        self, column: int, missing: frozenset[str] = NCES_MISSING
+    ) -> list[int | None] | None:
+        """Every cell of a column as :meth:`int_at` reads it, or ``None`` when a cell is not
+        a whole number: the fast path of a reader, which then reads row by row to name it."""
+        try:
+            return [None if (s := c.strip()) in missing else int(s) for c in self.cells(column)]
+        except ValueError:
+            return None
+
+    def optional_texts(self, column: int) -> list[str | None]:
+        """Every cell of a column as :meth:`text_at` reads it."""
+        return [c.strip() or None for c in self.cells(column)]
 
     # --- cells -------------------------------------------------------------------------------
 
@@ -202,12 +217,28 @@ class CsvFile:
         return raw or None
 
 
-def _all_at_least(values: list[int], cells: list[str], minimum: int, has_missing: bool) -> bool:
-    """Whether every present value is at least ``minimum`` (missing cells hold -1)."""
-    if not values:
-        return True
-    if not has_missing:
-        return min(values) >= minimum
+def _whole_numbers(cells: list[str], missing: frozenset[str], minimum: int) -> list[int] | None:
+    """:meth:`CsvFile.int_column` when every cell is good, else ``None``; C-level passes.
+
+    A column that repeats its values (codes, UNITIDs, counts) converts each distinct cell
+    once; the others convert every cell, reading each missing code as ``-1``.
+    """
+    lowest = max(minimum, 0) if missing else minimum  # -1 must only mean "missing"
+    try:
+        if len(set(islice(cells, 1000))) * 4 <= min(len(cells), 1000):
+            value_of = {c: -1 if c in missing else int(c) for c in set(cells)}
+            present = [v for c, v in value_of.items() if c not in missing]
+            if min(present, default=lowest) < lowest:
+                return None
+            return list(map(value_of.__getitem__, cells))
+        as_minus_one = dict.fromkeys(missing, "-1")
+        values = list(map(int, map(as_minus_one.get, cells, cells)))
+    except ValueError:
+        return None
+    if not missing:
+        return values if min(values, default=lowest) >= lowest else None
     if "-" in "".join(cells):  # a negative number written in the file
-        return False
-    return minimum <= 0 or min((v for v in values if v != -1), default=minimum) >= minimum
+        return None
+    if lowest > 0 and min(filter((-1).__ne__, values), default=lowest) < lowest:
+        return None
+    return values

@@ -1,13 +1,15 @@
-"""Great-circle distance between two points, in miles, and the distance test of a filter."""
+"""Places: great-circle distance in miles, the distance test of a filter, ZIP code centres."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from typing import Final
 
 from ilpcore.colleges.records import Institution
+from ilpcore.exceptions import UnknownLocationError
 
-__all__ = ["EARTH_RADIUS_MILES", "Place", "miles_between"]
+__all__ = ["EARTH_RADIUS_MILES", "Place", "ZipCentres", "miles_between"]
 
 EARTH_RADIUS_MILES: Final = 3958.8
 
@@ -52,3 +54,33 @@ class Place:
         if self.within is not None and distance > self.within:
             return False, None
         return True, distance
+
+
+class ZipCentres:
+    """The mean position of the institutions of each 5-digit ZIP code and 3-digit prefix."""
+
+    __slots__ = ("centres",)
+
+    def __init__(self, institutions: Iterable[Institution]) -> None:
+        sums: dict[str, list[float]] = {}
+        for inst in institutions:
+            if inst.zip is None or inst.latitude is None or inst.longitude is None:
+                continue
+            for key in (inst.zip[:5], inst.zip[:3]):
+                s = sums.setdefault(key, [0.0, 0.0, 0.0])
+                s[0] += inst.latitude
+                s[1] += inst.longitude
+                s[2] += 1
+        self.centres = {k: (s[0] / s[2], s[1] / s[2]) for k, s in sums.items()}
+
+    def locate(self, zip_code: str) -> tuple[float, float]:
+        """The centre of the 5-digit ZIP, else of its 3-digit prefix, else
+        :class:`~ilpcore.exceptions.UnknownLocationError`."""
+        code = zip_code.strip()[:5]
+        for key in (code, code[:3]):
+            if key in self.centres:
+                return self.centres[key]
+        raise UnknownLocationError(
+            f"ZIP {zip_code!r}: no institution in the directory has this ZIP or its "
+            "3-digit prefix; give a latitude and longitude instead"
+        )

@@ -47,6 +47,101 @@ def read_directory(path: str | os.PathLike[str]) -> tuple[Institution, ...]:
     """The institutions of an IPEDS HD directory file, in file order."""
     f = CsvFile.read(path)
     c = dict(zip(_HD_COLUMNS, f.columns(_HD_COLUMNS), strict=True))
+    by_columns = _directory_by_columns(f, c)
+    return _directory_by_rows(f, c) if by_columns is None else by_columns
+
+
+def _directory_by_columns(f: CsvFile, c: dict[str, int]) -> tuple[Institution, ...] | None:
+    """The institutions read a column at a time (whole-column checks, no call per cell), or
+    ``None`` when a check fails: :func:`_directory_by_rows` then names the bad cell."""
+    unitids, level, control, community, size, hbcu, tribal = map(
+        f.whole_numbers,
+        map(
+            c.__getitem__, ("UNITID", "ICLEVEL", "CONTROL", "LOCALE", "INSTSIZE", "HBCU", "TRIBAL")
+        ),
+    )
+    if unitids is None or len(set(unitids)) < len(unitids):
+        return None
+    names, states = f.optional_texts(c["INSTNM"]), f.text_column(c["STABBR"])
+    levels = _decoded(level, Level.from_code)
+    controls = _decoded(control, Control.from_code)
+    communities = _decoded(community, CommunityType.from_code)
+    sizes = _decoded(size, Size.from_code)
+    hbcus, tribals = _yes(hbcu), _yes(tribal)
+    latitudes = _coordinates(f.text_column(c["LATITUDE"]), 90)
+    longitudes = _coordinates(f.text_column(c["LONGITUD"]), 180)
+    if (
+        (unitids and not 100000 <= min(unitids) <= max(unitids) <= 999999)
+        or None in names
+        or not all(map(_STATE.fullmatch, set(states)))
+        or levels is None
+        or controls is None
+        or communities is None
+        or sizes is None
+        or hbcus is None
+        or tribals is None
+        or latitudes is None
+        or longitudes is None
+    ):
+        return None
+    text = f.optional_texts
+    return tuple(
+        map(
+            Institution,
+            unitids,
+            names,
+            f.text_column(c["CITY"]),
+            states,
+            levels,
+            controls,
+            communities,
+            sizes,
+            text(c["ZIP"]),
+            text(c["WEBADDR"]),
+            text(c["IALIAS"]),
+            hbcus,
+            tribals,
+            latitudes,
+            longitudes,
+            text(c["ADMINURL"]),
+            text(c["FAIDURL"]),
+            text(c["NPRICURL"]),
+        )
+    )
+
+
+def _decoded(codes: list[int] | None, decode: Callable[[int], E | None]) -> list[E | None] | None:
+    """Each code decoded (``None`` for the IPEDS "not available" codes), or ``None`` if a
+    code is not a number or unknown."""
+    if codes is None:
+        return None
+    members = {code: decode(code) for code in set(codes) if code not in NOT_AVAILABLE}
+    if None in members.values():
+        return None
+    return list(map(members.get, codes))
+
+
+def _yes(codes: list[int] | None) -> list[bool] | None:
+    """IPEDS 1 (yes) / 2 (no) as booleans, or ``None`` if another code appears."""
+    if codes is None or not set(codes) <= {1, 2}:
+        return None
+    return [code == 1 for code in codes]
+
+
+def _coordinates(cells: list[str], limit: int) -> list[float | None] | None:
+    """Each stripped cell as :func:`_coordinate` reads it, or ``None`` if one is bad."""
+    try:
+        values = [None if raw in ("", ".") else float(raw) for raw in cells]
+    except ValueError:
+        return None
+    present = [v for v in values if v is not None]
+    if not all(map(math.isfinite, present)) or any(abs(v) > limit for v in present):
+        return None
+    return values
+
+
+def _directory_by_rows(f: CsvFile, c: dict[str, int]) -> tuple[Institution, ...]:
+    """The institutions read row by row, each cell checked in turn (names the first bad one)."""
     out: list[Institution] = []
     seen: dict[int, int] = {}
     for i, row in f.enumerate():

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 
 from ilpcore.cache import CacheSetting, cache_dir, cached, file_stamps
+from ilpcore.colleges.bulk import gc_paused
 from ilpcore.colleges.catalog import PICKLE_FORMAT, CollegeCatalog
 from ilpcore.colleges.costs import (
     APPLICATION_FEES_FILE,
@@ -81,7 +82,8 @@ def load_colleges(
         return catalog
 
     stamps = file_stamps(paths)
-    catalog = cached("colleges", stamps, build, CollegeCatalog, cache, format=PICKLE_FORMAT)
+    with gc_paused():
+        catalog = cached("colleges", stamps, build, CollegeCatalog, cache, format=PICKLE_FORMAT)
     if cache_dir(cache) is not None:
 
         def cached_index(build_index: Callable[[], ProgramIndex]) -> ProgramIndex:

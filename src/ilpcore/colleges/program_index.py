@@ -8,29 +8,35 @@ code, so the rows of one award level whose CIP starts with any prefix (``51``,
 sort keys, looked up once when the index is built: the Scorecard median
 earnings, median debt and debt-to-earnings ratio of its 4-digit CIP and
 credential level, and its completions.  ``-1`` stands for "not published"
-and never leaves this module as a number.
+and never reaches a user as a number (searches only sort by it).  The name ranks
+of the institutions of each award level, and of each 2-digit CIP family at each
+award level, are kept too: a search over whole award levels or families starts
+from them instead of collecting its rows' ranks.
 
 The index is built once per catalog, on the first program search (building it
-at every cold load would cost a tenth of the 2-second goal for a load); a catalog
-from :func:`ilpcore.colleges.load_colleges` keeps it in the cache beside itself,
-so later processes read it instead of building it.
+at every cold load would add a third to it); the build is C-level passes over
+whole columns, which a cold load followed by one program search keeps under the
+2-second goal.  A catalog from :func:`ilpcore.colleges.load_colleges` keeps the
+index in the cache beside itself, so later processes read it instead.
 """
 
 from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
-from itertools import accumulate, compress, repeat
-from operator import add
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import accumulate, compress, pairwise, repeat
+from operator import add, itemgetter, mul
 from typing import Final
 
 from ilpcore.colleges.codes import AwardLevel, credential_level_of
 from ilpcore.colleges.tables import NONE, OutcomeTable, ProgramTable
 
-__all__ = ["ProgramIndex", "ratio_hundredths"]
+__all__ = ["UNPUBLISHED_LOWEST", "ProgramIndex", "ratio_hundredths"]
 
-_ABOVE_ALL: Final = 2**62
+UNPUBLISHED_LOWEST: Final = 2**62
+"""What :meth:`ProgramIndex.best` gives for "lowest" where no value is published."""
 _CREDENTIAL_OF: Final = {a.value: credential_level_of(a).value for a in AwardLevel}
 
 
@@ -46,23 +52,38 @@ def ratio_hundredths(debt: int, earnings: int) -> int:
     return q
 
 
-def _expanded(ranges: dict[int, tuple[int, int]], size: int) -> list[int]:
-    """The UNITID of each row of a table grouped by ``ranges``."""
+def _expanded(
+    ranges: dict[int, tuple[int, int]], size: int, value_of: Mapping[int, int] | None = None
+) -> list[int]:
+    """The UNITID (or its ``value_of``) of each row of a table grouped by ``ranges``."""
     out = [0] * size
     for unitid, (start, end) in ranges.items():
-        out[start:end] = [unitid] * (end - start)
+        out[start:end] = repeat(unitid if value_of is None else value_of[unitid], end - start)
     return out
+
+
+def _reader(indexes: Sequence[int]) -> Callable[[Sequence[int]], tuple[int, ...]]:
+    """A function reading a column at ``indexes`` (``-1``: its last value).
+
+    One ``itemgetter`` reads every index in a C loop, twice as fast as ``map`` here.
+    """
+    if len(indexes) > 1:
+        return itemgetter(*indexes)
+    return lambda values: tuple(values[i] for i in indexes)  # itemgetter(i) is no tuple
 
 
 class ProgramIndex:
     """Completions rows by award level and CIP code, with their sort keys."""
 
     __slots__ = (
+        "award_ranks",
         "awards",
         "codes",
         "completions",
         "debt",
         "earnings",
+        "families",
+        "family_ranks",
         "outcome_row",
         "published",
         "rank",
@@ -81,38 +102,60 @@ class ProgramIndex:
         """The 6-digit CIP codes, sorted (the table's own)."""
         self.awards: tuple[int, ...] = tuple(sorted(set(programs.award)))
         """The award level values present, sorted."""
-        # The build runs at every cold load, so its loops are C-level (map, sorted, dict).
+        # Every pass below is C-level (map, sorted, dict, Counter, itemgetter): the build is
+        # part of the first program search after a cold load.
         n_codes, n_rows = len(self.codes), len(programs)
         block_base = [0] * 256  # award value → first block of its award level
         for k, award in enumerate(self.awards):
             block_base[award] = k * n_codes
         blocks = list(map(add, map(block_base.__getitem__, programs.award), programs.cips))
-        order = sorted(range(n_rows), key=blocks.__getitem__)  # stable: UNITID order kept
-        counts = [0] * (len(self.awards) * n_codes)
-        for block in blocks:
-            counts[block] += 1
-        self.starts = array("i", [0, *accumulate(counts)])
+        counts = Counter(blocks)
+        self.starts = array(
+            "i", [0, *accumulate(map(counts.__getitem__, range(len(self.awards) * n_codes)))]
+        )
         """Block ``award_index * len(codes) + code_index`` holds rows
         ``starts[block]`` to ``starts[block + 1]``."""
-        unitids = _expanded(programs.ranges, n_rows)
-        self.outcome_row = _outcome_rows(programs, outcomes, unitids)
+        self.outcome_row = _outcome_rows(programs, outcomes, blocks, self.awards)
         """By completions row (table order): the row of its Scorecard outcome, else ``-1``."""
-        ranks = list(map(rank_of.__getitem__, unitids))
-        self.rank = array("i", map(ranks.__getitem__, order))
+        in_block_order = _reader(sorted(range(n_rows), key=blocks.__getitem__))  # stable
+        ranks = in_block_order(_expanded(programs.ranges, n_rows, rank_of))
+        self.rank = array("i", ranks)
         """The name rank of each row's institution."""
-        self.completions = array("i", map(programs.completions.__getitem__, order))
-        hits = list(map(self.outcome_row.__getitem__, order))
-        # index -1 (no outcome) reads the NONE appended at the end
-        self.earnings = array("i", map([*outcomes.earnings, NONE].__getitem__, hits))
-        self.debt = array("i", map([*outcomes.debt, NONE].__getitem__, hits))
-        ratios = [
+        self.completions = array("i", in_block_order(programs.completions))
+        ends = [self.starts[k * n_codes] for k in range(len(self.awards) + 1)]
+        self.award_ranks = tuple(
+            array("i", sorted(set(ranks[start:end]))) for start, end in pairwise(ends)
+        )
+        """By award level (as :attr:`awards`): the name ranks with a row of it, ascending."""
+        self.families = tuple(sorted({code[:2] for code in self.codes}))
+        """The 2-digit CIP families present, sorted."""
+        family_spans = [self.code_spans([family])[0] for family in self.families]
+        self.family_ranks = tuple(
+            array(
+                "i",
+                sorted(set(ranks[self.starts[k * n_codes + lo] : self.starts[k * n_codes + hi]])),
+            )
+            for k in range(len(self.awards))
+            for lo, hi in family_spans
+        )
+        """By award level then family (``award_index * len(families) + family_index``): the
+        name ranks with a row of them, ascending."""
+        of_outcome = _reader(in_block_order(self.outcome_row))
+        ratios = (
             NONE if d == NONE or e <= 0 else ratio_hundredths(d, e)
             for d, e in zip(outcomes.debt, outcomes.earnings, strict=True)
-        ]
-        self.ratio = array("i", map([*ratios, NONE].__getitem__, hits))
+        )
+        # the outcome row -1 (none) reads the NONE appended at the end of each column
+        values = {
+            "earnings": of_outcome([*outcomes.earnings, NONE]),
+            "debt": of_outcome([*outcomes.debt, NONE]),
+            "ratio": of_outcome([*ratios, NONE]),
+        }
+        self.earnings = array("i", values["earnings"])
+        self.debt = array("i", values["debt"])
+        self.ratio = array("i", values["ratio"])
         """Median debt / median earnings in hundredths (``-1`` unless both are published)."""
-        columns = (("earnings", self.earnings), ("debt", self.debt), ("ratio", self.ratio))
-        self.published = {name: bytes(map(NONE.__ne__, column)) for name, column in columns}
+        self.published = {name: bytes(map(NONE.__ne__, v)) for name, v in values.items()}
         """Column name → a byte per row, 1 where the value is published (to skip the rest fast)."""
 
     def code_spans(self, prefixes: Iterable[str]) -> list[tuple[int, int]]:
@@ -165,7 +208,8 @@ class ProgramIndex:
 
     def best(self, name: str, spans: Sequence[tuple[int, int]], highest: bool) -> list[int]:
         """Per name rank, the highest (or lowest) published value of column ``name``
-        (``earnings``, ``debt`` or ``ratio``) over ``spans``; ``-1`` where none is."""
+        (``earnings``, ``debt`` or ``ratio``) over ``spans``; where none is, a number
+        after every value in that order: ``-1`` (highest) or :data:`UNPUBLISHED_LOWEST`."""
         column: array[int] = getattr(self, name)
         published = self.published[name]
         rank = self.rank
@@ -177,13 +221,13 @@ class ProgramIndex:
                     if v > best[r]:
                         best[r] = v
             return best
-        lowest = [_ABOVE_ALL] * self.size
+        lowest = [UNPUBLISHED_LOWEST] * self.size
         for start, end in spans:
             pairs = zip(rank[start:end], column[start:end], strict=True)
             for r, v in compress(pairs, published[start:end]):
                 if v < lowest[r]:
                     lowest[r] = v
-        return [NONE if v == _ABOVE_ALL else v for v in lowest]
+        return lowest
 
     def totals(self, spans: Sequence[tuple[int, int]]) -> list[int]:
         """Per name rank, completions summed over ``spans``."""
@@ -194,28 +238,65 @@ class ProgramIndex:
                 total[r] += n
         return total
 
+    def ranks_of_awards(self, awards: Iterable[AwardLevel]) -> list[int]:
+        """The name ranks (ascending) with a row of any of ``awards`` (any award when empty)."""
+        wanted = {a.value for a in awards}
+        found = [
+            r
+            for a, r in zip(self.awards, self.award_ranks, strict=True)
+            if a in wanted or not wanted
+        ]
+        return _union(found)
 
-def _outcome_rows(programs: ProgramTable, outcomes: OutcomeTable, unitids: list[int]) -> array[int]:
+    def ranks_of_families(
+        self, families: Iterable[str], awards: Iterable[AwardLevel]
+    ) -> list[int] | None:
+        """The name ranks (ascending) with a row in any of ``families`` (2-digit CIP codes)
+        at any of ``awards`` (any award when empty); ``None`` unless every one of
+        ``families`` is a 2-digit code (then :meth:`ranks` answers)."""
+        wanted = {a.value for a in awards}
+        codes = set(families)
+        if any(len(code) != 2 for code in codes):
+            return None
+        n_families = len(self.families)
+        found = [
+            self.family_ranks[k * n_families + f]
+            for k, award in enumerate(self.awards)
+            if award in wanted or not wanted
+            for f, family in enumerate(self.families)
+            if family in codes
+        ]
+        return _union(found)
+
+
+def _union(sorted_ranks: list[array[int]]) -> list[int]:
+    """The ranks in any of ``sorted_ranks`` (each ascending), ascending."""
+    if len(sorted_ranks) == 1:
+        return list(sorted_ranks[0])
+    return sorted(set().union(*sorted_ranks))
+
+
+def _outcome_rows(
+    programs: ProgramTable, outcomes: OutcomeTable, blocks: list[int], awards: tuple[int, ...]
+) -> array[int]:
     """For each completions row, the row of its Scorecard outcome (first of its UNITID,
-    4-digit CIP and credential level, as :meth:`OutcomeTable.find` answers), else ``-1``."""
-    keys = list(
-        zip(
-            _expanded(outcomes.ranges, len(outcomes)),
-            outcomes.cips,
-            outcomes.credential,
-            strict=False,
-        )
-    )
-    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=False))
+    4-digit CIP and credential level, as :meth:`OutcomeTable.find` answers), else ``-1``.
+
+    Within an institution both sides are keyed by ``cip4_index * 256 + credential`` (a CIP
+    without outcomes gets the index ``len(outcomes.codes)``, which no outcome has): one
+    small dict per institution, read in C, stays in the processor's cache."""
+    outcome_keys = list(map(add, map(mul, outcomes.cips, repeat(256)), outcomes.credential))
     cip4_index = {c: k for k, c in enumerate(outcomes.codes)}
-    code4 = [cip4_index.get(code[:5], -1) for code in programs.codes]
-    credential = [0] * 256
-    for award, level in _CREDENTIAL_OF.items():
-        credential[award] = level
-    wanted = zip(
-        unitids,
-        map(code4.__getitem__, programs.cips),
-        map(credential.__getitem__, programs.award),
-        strict=False,
-    )
-    return array("i", map(first.get, wanted, repeat(-1)))
+    code4 = [cip4_index.get(code[:5], len(outcomes.codes)) * 256 for code in programs.codes]
+    # block (award, code) → code4 * 256 + credential, like block numbers in ProgramIndex
+    block_key = [code4_k + _CREDENTIAL_OF[award] for award in awards for code4_k in code4]
+    wanted = list(map(block_key.__getitem__, blocks))
+    found = [-1] * len(programs)
+    outcome_ranges = outcomes.ranges
+    for unitid, (start, end) in programs.ranges.items():
+        if unitid in outcome_ranges:
+            first, last = outcome_ranges[unitid]
+            keys = reversed(outcome_keys[first:last])
+            row_of = dict(zip(keys, range(last - 1, first - 1, -1), strict=True))
+            found[start:end] = map(row_of.get, wanted[start:end], repeat(-1))
+    return array("i", found)

@@ -14,6 +14,7 @@ from decimal import Decimal
 import attrs
 
 from ilpcore.colleges.codes import AwardLevel, CommunityType, Control, CredentialLevel, Level, Size
+from ilpcore.exceptions import Problem, ValidationError
 
 __all__ = [
     "Admissions",
@@ -25,6 +26,7 @@ __all__ = [
     "Program",
     "ProgramRecord",
     "Residency",
+    "check_program_records",
 ]
 
 
@@ -186,3 +188,20 @@ class Admissions:
     """Share of applicants admitted, 0-1; ``None`` when not published (e.g. open admission)."""
     sat_average: int | None
     """Average SAT (math + evidence-based reading/writing) of admitted students who enrolled."""
+
+
+def check_program_records(known: set[int], programs: tuple[ProgramRecord, ...]) -> None:
+    """A :class:`~ilpcore.exceptions.ValidationError` naming each program (``programs[3].unitid``)
+    of no institution in ``known`` or with a negative count."""
+    problems = [
+        Problem(f"programs[{k}].unitid", f"no institution with UNITID {p.unitid}")
+        for k, p in enumerate(programs)
+        if p.unitid not in known
+    ]
+    problems += [
+        Problem(f"programs[{k}].completions", f"must not be negative, got {p.completions}")
+        for k, p in enumerate(programs)
+        if p.completions < 0
+    ]
+    if problems:
+        raise ValidationError(problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from decimal import Decimal
+from itertools import repeat
 from typing import Final
 
 from ilpcore.colleges.codes import CredentialLevel
@@ -47,8 +48,8 @@ def read_outcomes(path: str | os.PathLike[str]) -> OutcomeTable:
     suppressed = frozenset({""})
     earnings = f.int_column(ce, missing=suppressed)
     horizon_index = {(h or ""): i for i, h in enumerate(HORIZONS)}
-    horizons = [horizon_index.get(c, -1) for c in f.cells(ch)]
-    if -1 in horizons or [k == 0 for k in horizons] != [e == NONE for e in earnings]:
+    horizons = list(map(horizon_index.get, f.cells(ch), repeat(-1)))
+    if -1 in horizons or bytes(map((0).__eq__, horizons)) != bytes(map(NONE.__eq__, earnings)):
         for i, row in f.enumerate():  # the slow path names the first bad row
             k = horizon_index.get(row[ch])
             if k is None:

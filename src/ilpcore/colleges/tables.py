@@ -9,8 +9,11 @@ arrays of small integers, so a cached catalog unpickles in milliseconds.
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice, repeat
+from operator import add, itemgetter, le, mul
 from typing import Final
 
 from ilpcore.colleges.codes import AwardLevel, CredentialLevel
@@ -31,18 +34,29 @@ def _opt(value: int) -> int | None:
 
 def _grouped(
     unitids: Sequence[int], codes: Sequence[str]
-) -> tuple[list[int], dict[int, tuple[int, int]], tuple[str, ...], array[int]]:
-    """Rows ordered by UNITID then code (stable), each UNITID's range in that order, the
-    distinct codes in sorted order, and each ordered row's index into them."""
+) -> tuple[
+    Callable[[Sequence[int]], list[int]], dict[int, tuple[int, int]], tuple[str, ...], array[int]
+]:
+    """The rows ordered by UNITID then code (stable): a function putting a column in that
+    order, each UNITID's range in it, the distinct codes in sorted order, and each ordered
+    row's index into them.  Every pass is C-level; a file already in order (the IPEDS
+    completions are) is not reordered."""
     distinct = tuple(sorted(set(codes)))
-    index = {c: k for k, c in enumerate(distinct)}
-    code_index = [index[c] for c in codes]
-    width = len(distinct) or 1
-    keys = [u * width + k for u, k in zip(unitids, code_index, strict=True)]
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    ordered = [unitids[i] for i in order]
-    ranges = {u: (bisect_left(ordered, u), bisect_right(ordered, u)) for u in sorted(set(ordered))}
-    return order, ranges, distinct, array("H", [code_index[i] for i in order])
+    code_index = list(map({c: k for k, c in enumerate(distinct)}.__getitem__, codes))
+    keys = list(map(add, map(mul, unitids, repeat(len(distinct) or 1)), code_index))
+    in_order: Callable[[Sequence[int]], list[int]] = list
+    if len(keys) > 1 and not all(map(le, keys, islice(keys, 1, None))):
+        get = itemgetter(*sorted(range(len(keys)), key=keys.__getitem__))
+
+        def in_order(column: Sequence[int]) -> list[int]:
+            return list(get(column))
+
+    ordered = in_order(unitids)
+    firsts = list(dict.fromkeys(ordered))
+    starts = list(map(bisect_left, repeat(ordered), firsts))
+    ends = [*starts[1:], len(ordered)] if ordered else []
+    ranges = dict(zip(firsts, zip(starts, ends, strict=True), strict=True))
+    return in_order, ranges, distinct, array("H", in_order(code_index))
 
 
 class ProgramTable:
@@ -57,15 +71,14 @@ class ProgramTable:
         award: Sequence[int],
         completions: Sequence[int],
     ) -> None:
-        order, self.ranges, self.codes, self.cips = _grouped(unitid, cip)
-        self.award = array("B", [award[i] for i in order])
-        self.completions = array("l", [completions[i] for i in order])
+        in_order, self.ranges, self.codes, self.cips = _grouped(unitid, cip)
+        self.award = array("B", in_order(award))
+        self.completions = array("l", in_order(completions))
         by_cip: list[list[int]] = [[] for _ in self.codes]
-        for k, u in zip(self.cips, [unitid[i] for i in order], strict=True):
-            by_cip[k].append(u)
-        self.unitids_by_cip: dict[str, frozenset[int]] = {
-            code: frozenset(by_cip[k]) for k, code in enumerate(self.codes)
-        }
+        deque(map(list.append, map(by_cip.__getitem__, self.cips), in_order(unitid)), maxlen=0)
+        self.unitids_by_cip: dict[str, frozenset[int]] = dict(
+            zip(self.codes, map(frozenset, by_cip), strict=True)
+        )
 
     @classmethod
     def of_records(
@@ -153,12 +166,12 @@ class OutcomeTable:
         debt: Sequence[int],
     ) -> None:
         """Columns of equal length; ``-1`` = not published; ``horizon`` indexes :data:`HORIZONS`."""
-        order, self.ranges, self.codes, self.cips = _grouped(unitid, cip4)
-        self.credential = array("B", [credential[i] for i in order])
-        self.completers = array("l", [completers[i] for i in order])
-        self.earnings = array("l", [earnings[i] for i in order])
-        self.horizon = array("B", [horizon[i] for i in order])
-        self.debt = array("l", [debt[i] for i in order])
+        in_order, self.ranges, self.codes, self.cips = _grouped(unitid, cip4)
+        self.credential = array("B", in_order(credential))
+        self.completers = array("l", in_order(completers))
+        self.earnings = array("l", in_order(earnings))
+        self.horizon = array("B", in_order(horizon))
+        self.debt = array("l", in_order(debt))
 
     @classmethod
     def of_records(
