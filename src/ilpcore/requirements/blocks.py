@@ -16,6 +16,7 @@ __all__ = [
     "add",
     "block",
     "clear_caches",
+    "clear_frontiers",
     "front",
     "own_cost",
     "pareto",
@@ -257,3 +258,11 @@ def clear_caches() -> None:
     """Forget every cached block, cost and frontier (for benchmarks measuring a cold start)."""
     _BLOCKS.clear()
     _FRONTS.clear()
+
+
+def clear_frontiers() -> None:
+    """Forget the frontiers and state costs, which depend on students' courses, but keep the
+    blocks, which depend on the rule set (for benchmarks of a new student of a known rule set)."""
+    _FRONTS.clear()
+    for b in _BLOCKS.values():
+        b.memo.clear()
