@@ -16,7 +16,7 @@ from ilpcore.requirements.inputs import Milestone, Override
 from ilpcore.requirements.problem import Solution, split_cost
 from ilpcore.requirements.ruleset import RuleSet
 from ilpcore.requirements.solver import solve
-from ilpcore.requirements.tally import WAIVED, Tally
+from ilpcore.requirements.tally import Tally
 
 if TYPE_CHECKING:
     from ilpcore.requirements.summary import AuditSummary
@@ -258,7 +258,7 @@ def _assemble(built: Built, sol: Solution) -> Audit:
             node.need_courses,
             counted,
             applied,
-            zero if own == WAIVED or not tally.miss_units[i] else tally.missing_credits(i),
+            tally.missing_credits(i),
             tally.miss_courses[i],
             tally.needed(i),
             None if node.fixed is None else node.fixed[2],

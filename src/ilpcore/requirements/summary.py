@@ -30,7 +30,7 @@ from ilpcore.requirements.inputs import Milestone, Override
 from ilpcore.requirements.problem import MISSING
 from ilpcore.requirements.ruleset import RuleSet
 from ilpcore.requirements.solver import solve
-from ilpcore.requirements.tally import WAIVED, Tally
+from ilpcore.requirements.tally import Tally
 
 __all__ = ["AreaSummary", "AuditSummary", "summarize", "summary_of"]
 
@@ -114,7 +114,7 @@ def summarize(
             t.earned(i),
             t.counted(i),
             nodes[i].need_credits,
-            Decimal(0) if t.own[i] == WAIVED else t.missing_credits(i),
+            t.missing_credits(i),
         )
         for i in nodes[0].children
     )
