@@ -26,7 +26,17 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["MISSING", "TIERS", "Problem", "Solution", "pack", "split_cost", "weights"]
+__all__ = [
+    "MISSING",
+    "TIERS",
+    "Problem",
+    "Solution",
+    "capped_nodes",
+    "is_forced",
+    "pack",
+    "split_cost",
+    "weights",
+]
 
 TIERS = 4
 MISSING = 4
@@ -89,3 +99,16 @@ def split_cost(p: Problem, cost: int) -> tuple[int, int, int, int]:
     rest, miss_co = divmod(rest, m2)
     unmet, miss_cr = divmod(rest, m1)
     return unmet, miss_cr, miss_co, status
+
+
+def capped_nodes(p: Problem) -> set[int]:
+    """The nodes with a maximum or a cap: a course counted there may be refused."""
+    capped = {i for i, m in enumerate(p.max_credits) if m is not None}
+    capped.update(node for node, _, _ in p.caps)
+    return capped
+
+
+def is_forced(options: tuple[tuple[int, ...], ...], capped: set[int]) -> bool:
+    """Whether a course with these (non-empty) options always takes its first: it has one
+    and no cap on its way."""
+    return len(options) == 1 and capped.isdisjoint(options[0])

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from ilpcore.requirements.flow import bipartite_flow, unsatisfied_at_least
 from ilpcore.requirements.groups import exclusive_groups
 from ilpcore.requirements.joint import Witness, joint_penalty
-from ilpcore.requirements.problem import MISSING, TIERS, Problem, weights
+from ilpcore.requirements.problem import MISSING, TIERS, Problem, capped_nodes, weights
 
 __all__ = ["JointResults", "SearchState"]
 
@@ -42,8 +42,7 @@ class SearchState:
         self.have_cr = [0] * n
         self.have_co = [0] * n
         self.post = sorted(range(n), reverse=True)  # pre-order reversed: children first
-        self.capped = {i for i, m in enumerate(p.max_credits) if m is not None}
-        self.capped |= {node for node, _, _ in p.caps}
+        self.capped = capped_nodes(p)
         self.cap_used = [0] * len(p.caps)
         self.node_used = [0] * n
         self.unions: list[tuple[int, ...]] = [_union(opts) for opts in p.options]

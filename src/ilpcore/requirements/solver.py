@@ -29,7 +29,16 @@ from __future__ import annotations
 
 from ilpcore.requirements.determined import determined_solution
 from ilpcore.requirements.follow import follow_exact, forced_later
-from ilpcore.requirements.problem import MISSING, TIERS, Problem, Solution, split_cost, weights
+from ilpcore.requirements.problem import (
+    MISSING,
+    TIERS,
+    Problem,
+    Solution,
+    capped_nodes,
+    is_forced,
+    split_cost,
+    weights,
+)
 from ilpcore.requirements.search_state import JointResults, SearchState
 
 __all__ = ["MISSING", "TIERS", "Problem", "Solution", "solve", "split_cost", "weights"]
@@ -42,16 +51,15 @@ _TARGET_NODES = 40
 
 def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> Solution:
     """The optimal choice of options (see :mod:`ilpcore.requirements.problem` for the order)."""
-    only = determined_solution(p)
+    capped = capped_nodes(p)
+    only = determined_solution(p, capped)
     if only is not None:
         return only
     order = [c for c in range(len(p.options)) if p.options[c]]
     order.sort(key=lambda c: (p.course_tier[c], len(p.options[c]), -p.course_credits[c], c))
     keys = _classes(p, order)
     same = [k > 0 and keys[k - 1] == keys[k] for k in range(len(order))]
-    capped = {i for i, m in enumerate(p.max_credits) if m is not None}
-    capped |= {node for node, _, _ in p.caps}
-    forced = [len(p.options[c]) == 1 and capped.isdisjoint(p.options[c][0]) for c in order]
+    forced = [is_forced(p.options[c], capped) for c in order]
     # A course with one option and no cap in it always takes it: it is assigned before the
     # search (which visits only the others, in the same relative order).
     if use_flow:
