@@ -221,40 +221,40 @@ def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | Non
     shape = shape_of(p, tiers)
     if not shape.valid:
         return None
-    touched = []
-    for c in order:
-        reach = shape.touch.get(p.options[c])
-        if reach is None:
-            found = [shape.reaches(o) for o in p.options[c]]
-            reach = shape.touch[p.options[c]] = frozenset(found) - {-1}
-        if -2 in reach:
-            return None
-        touched.append(reach)
-    multi = [t for t in touched if len(t) > 1]
+    classes = shape.classes
+    for opts in set(p.options):
+        if opts:
+            known = classes.get(opts) or shape.options_class(opts)
+            if known[1]:
+                return None  # an option reaches two blocks
+    touched = [classes[p.options[c]][0] for c in order]
+    reaches = set(touched)
+    multi = [t for t in reaches if len(t) > 1]
     hub = -1
     if multi:
         for candidate in sorted(frozenset.intersection(*multi)):
             if shape.hubs[candidate] is not None and all(
-                len(t - {candidate}) <= 1 for t in touched
+                len(t - {candidate}) <= 1 for t in reaches
             ):
                 hub = candidate  # a single node: its state is a number or two per tier
                 break
         else:
             return None
-    for opts in p.options:
-        if len(opts) == 1 and shape.reaches(opts[0]) == -2:
-            return None
-    if any(not (reach - {hub}) and hub < 0 for reach in touched):
+    elif frozenset() in reaches:
         return None  # options that differ only outside every block (not built so)
-    return _build(p, order, same, shape, touched, hub)
+    return _build(p, order, same, shape, hub)
 
 
 def _effects(
-    shape: Shape, mine: Block, hub: int, key: tuple[int, int, int, tuple[tuple[int, ...], ...]]
-) -> tuple[tuple[Delta, Delta], ...]:
-    """Per option of a course (``key``: the hub, its credits, tier and options), what it adds
-    to its block (``mine``) and to the hub."""
+    shape: Shape, hub: int, key: tuple[int, int, int, tuple[tuple[int, ...], ...]]
+) -> tuple[int, tuple[tuple[Delta, Delta], ...]]:
+    """Where a course decides (``key``: the hub, its credits, tier and options): its block's
+    position among the hub's (see :meth:`Shape.around`), and per option what it adds to
+    that block and to the hub."""
     _, credits, tier, options = key
+    blocks, position = shape.around(hub)
+    owner = position[min(shape.options_class(options)[0] - {hub}, default=hub)]
+    mine = blocks[owner]
     hub_block = shape.hubs[hub] if hub >= 0 else None
     effects: list[tuple[Delta, Delta]] = []
     for o in options:
@@ -263,84 +263,93 @@ def _effects(
             effects.append(((), hub_block.delta(credits, tier, o)))
         else:
             effects.append((mine.delta(credits, tier, o) if b >= 0 else (), ()))
-    return tuple(effects)
+    return owner, tuple(effects)
 
 
-def _build(
-    p: Problem,
-    order: list[int],
-    same: list[bool],
-    shape: Shape,
-    touched: list[frozenset[int]],
-    hub: int,
-) -> Separable:
-    n = len(p.parent)
+def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: int) -> Separable:
     s = Separable(p, order)
     tiers = s.tiers
-    block_of = shape.block_of
-    index = [b for b in range(len(shape.roots)) if b != hub]
-    position = {b: x for x, b in enumerate(index)}
-    s.blocks = [shape.blocks[b] for b in index]
+    blocks, position = shape.around(hub)
+    s.blocks = blocks
     hub_block = None
     if hub >= 0:
         hub_block = shape.hubs[hub]
         assert hub_block is not None
         s.hub = shape.roots[hub]
         s.hub_caps = hub_block.caps
-        position[hub] = len(s.blocks)  # the courses that reach only the hub: a block of none
-        s.blocks.append(shape.none)
-    s.courses = [[] for _ in s.blocks]
-    steps: list[list[_Step]] = [[] for _ in s.blocks]
-    for k, reach in enumerate(touched):
-        owner = position[min(reach - {hub}, default=hub)]
-        c = order[k]
-        key = (hub, p.course_credits[c], p.course_tier[c], p.options[c])
-        effects = shape.effects.get(key)
-        if effects is None:
-            effects = shape.effects[key] = _effects(shape, s.blocks[owner], hub, key)
-        link = bool(same[k]) and bool(s.courses[owner]) and s.courses[owner][-1] == k - 1
-        s.courses[owner].append(k)
+    courses: list[list[int]] = [[] for _ in blocks]
+    steps: list[list[_Step]] = [[] for _ in blocks]
+    effects_of = shape.effects
+    credits, course_tier, options = p.course_credits, p.course_tier, p.options
+    last = -2
+    for k, c in enumerate(order):
+        key = (hub, credits[c], course_tier[c], options[c])
+        found = effects_of.get(key)
+        if found is None:
+            found = effects_of[key] = _effects(shape, hub, key)
+        owner, effects = found
+        mine = courses[owner]
+        link = same[k] and last == owner and mine[-1] == k - 1
+        mine.append(k)
         steps[owner].append((effects, link))
+        last = owner
+    s.courses = courses
     s.steps = [tuple(x) for x in steps]
-    s.base = [(0,) * len(b.caps) for b in s.blocks]
-    s.hub_base = (0,) * len(s.hub_caps)
-    decision = set(order)
-    cov_cr = [[0] * len(tiers) for _ in range(n)]
-    cov_co = [[0] * len(tiers) for _ in range(n)]
-    for c, opts in enumerate(p.options):
+    base = [(0,) * len(b.caps) for b in blocks]
+    hub_base = (0,) * len(s.hub_caps)
+    # what the courses count toward the nodes outside the blocks, by tier
+    by_tier: dict[tuple[int, ...], list[int]] = {}
+    slot = {t: x for x, t in enumerate(tiers)}
+    width = len(tiers)
+    classes = shape.classes
+    for c, opts in enumerate(options):
         if not opts:
             continue
-        shared = shape.shared.get(opts)
-        if shared is None:
-            common = set(opts[0]).intersection(*opts[1:])
-            shared = shape.shared[opts] = tuple(i for i in common if block_of[i] < 0)
+        _, _, shared, first = classes[opts]
+        cr, x = credits[c], slot[course_tier[c]]
+        if shared:
+            sums = by_tier.get(shared)
+            if sums is None:
+                sums = by_tier[shared] = [0] * (2 * width)
+            sums[x] += cr
+            sums[width + x] += 1
+        if len(opts) > 1 or first < 0:
+            continue  # decided in the search, or counted in no block
+        if first == hub:
+            assert hub_block is not None
+            hub_base = add(hub_base, hub_block.delta(cr, course_tier[c], opts[0]), s.hub_caps)
+        else:
+            at = position[first]
+            target = blocks[at]
+            base[at] = add(base[at], target.delta(cr, course_tier[c], opts[0]), target.caps)
+    s.base = base
+    s.hub_base = hub_base
+    covered: dict[int, list[int]] = {}
+    for shared, sums in by_tier.items():
         for i in shared:
-            for x, tier in enumerate(tiers):
-                if tier >= p.course_tier[c]:
-                    cov_cr[i][x] += p.course_credits[c]
-                    cov_co[i][x] += 1
-        b = shape.reaches(opts[0])
-        if c in decision or b < 0:
-            continue
-        target = hub_block if b == hub else s.blocks[position[b]]
-        assert target is not None
-        delta = target.delta(p.course_credits[c], p.course_tier[c], opts[0])
-        if b == hub:
-            s.hub_base = add(s.hub_base, delta, s.hub_caps)
-        else:
-            s.base[position[b]] = add(s.base[position[b]], delta, target.caps)
-    agg = [0] * n
-    for i in reversed(range(n)):
-        if block_of[i] >= 0:
-            continue
-        fixed = p.fixed[i]
-        if fixed is not None:
-            value = s.pack(1 if fixed == MISSING else 0, 0, 0, fixed)
-        else:
-            need = (p.need_credits[i], p.need_courses[i])
-            value = own_cost(s.blocks[0], need, cov_cr[i], cov_co[i])
-        kids = [agg[j] for j in p.children[i]]
-        m = p.choose[i]
-        agg[i] = value + (sum(sorted(kids)[:m]) if m is not None else sum(kids))
+            mine_sums = covered.get(i)
+            if mine_sums is None:
+                covered[i] = list(sums)
+            else:
+                covered[i] = [a + b for a, b in zip(mine_sums, sums, strict=True)]
+    agg: dict[int, int] = {}
+    kids, choose, none = shape.kids, shape.choose, shape.none
+    for i, value, need in shape.outside:
+        sums = covered.get(i)
+        if sums is not None and need is not None:
+            cum_cr, cum_co = _cumulative(sums[:width]), _cumulative(sums[width:])
+            value = own_cost(none, need, cum_cr, cum_co)
+        below = [agg.get(j, 0) for j in kids[i]]
+        m = choose[i]
+        agg[i] = value + (sum(sorted(below)[:m]) if m is not None else sum(below))
     s.constant = agg[0]
     return s
+
+
+def _cumulative(values: list[int]) -> list[int]:
+    out = []
+    total = 0
+    for v in values:
+        total += v
+        out.append(total)
+    return out

@@ -4,10 +4,15 @@ set (students audited against one rule set mostly share them)."""
 from __future__ import annotations
 
 from ilpcore.requirements import blocks as _b
-from ilpcore.requirements.blocks import Delta, block
-from ilpcore.requirements.problem import Problem
+from ilpcore.requirements.blocks import Delta, block, own_cost
+from ilpcore.requirements.problem import MISSING, Problem
 
-__all__ = ["Shape", "clear_caches", "shape_of"]
+__all__ = ["HubBlocks", "OptionsClass", "Shape", "clear_caches", "shape_of"]
+
+OptionsClass = tuple[frozenset[int], bool, tuple[int, ...], int]
+"""See :meth:`Shape.options_class`."""
+HubBlocks = tuple[list[_b.Block], dict[int, int]]
+"""See :meth:`Shape.around`."""
 
 
 class Shape:
@@ -44,10 +49,55 @@ class Shape:
         """The block each option reaches (``-1``: none, ``-2``: more than one)."""
         self.touch: dict[tuple[tuple[int, ...], ...], frozenset[int]] = {}
         """Per set of options, the blocks they reach."""
-        self.effects: dict[tuple[object, ...], tuple[tuple[Delta, Delta], ...]] = {}
-        """Per hub and course (credits, tier, options): its effects (see ``_Step``)."""
-        self.shared: dict[tuple[tuple[int, ...], ...], tuple[int, ...]] = {}
-        """Per set of options, the nodes outside the blocks that all of them count toward."""
+        self.effects: dict[tuple[object, ...], tuple[int, tuple[tuple[Delta, Delta], ...]]] = {}
+        """Per hub and course (credits, tier, options): the block it decides in (by position
+        among the hub's blocks, see :meth:`around`) and its effects (see ``_Step``)."""
+        self.classes: dict[tuple[tuple[int, ...], ...], OptionsClass] = {}
+        """Per set of options, what the solver reads of it (see :meth:`options_class`)."""
+        self.hub_blocks: dict[int, HubBlocks] = {}
+        self.outside: list[tuple[int, int, tuple[int, int] | None]] = []
+        """The nodes outside every block, children first: each with its own cost when no
+        course counts toward it, and its need if courses count there (``None``: fixed)."""
+        zero = [0] * len(tiers)
+        for i in reversed(range(len(p.parent))):
+            if self.block_of[i] >= 0:
+                continue
+            fixed = p.fixed[i]
+            if fixed is not None:
+                value = self.none.pack(1 if fixed == MISSING else 0, 0, 0, fixed)
+                self.outside.append((i, value, None))
+            else:
+                need = (p.need_credits[i], p.need_courses[i])
+                self.outside.append((i, own_cost(self.none, need, zero, zero), need))
+        self.kids = p.children
+        self.choose = p.choose
+
+    def options_class(self, options: tuple[tuple[int, ...], ...]) -> OptionsClass:
+        """The blocks a course with these options reaches, whether one option reaches two
+        blocks, the nodes outside the blocks that every option counts toward, and the block
+        of its first option."""
+        hit = self.classes.get(options)
+        if hit is None:
+            reach = frozenset(self.reaches(o) for o in options) - {-1}
+            common = set(options[0]).intersection(*options[1:])
+            shared = tuple(i for i in common if self.block_of[i] < 0)
+            hit = self.classes[options] = (reach, -2 in reach, shared, self.reaches(options[0]))
+        return hit
+
+    def around(self, hub: int) -> HubBlocks:
+        """The blocks of a search joined by ``hub`` (``-1``: none): the other blocks in order,
+        then, with a hub, the empty block of the courses that reach only the hub; and each
+        shape block's position among them (the hub's: that empty block)."""
+        hit = self.hub_blocks.get(hub)
+        if hit is None:
+            index = [b for b in range(len(self.roots)) if b != hub]
+            position = {b: x for x, b in enumerate(index)}
+            blocks = [self.blocks[b] for b in index]
+            if hub >= 0:
+                position[hub] = len(blocks)
+                blocks.append(self.none)
+            hit = self.hub_blocks[hub] = (blocks, position)
+        return hit
 
     def reaches(self, o: tuple[int, ...]) -> int:
         hit = self.option_block.get(o)
