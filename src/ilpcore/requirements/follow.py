@@ -48,7 +48,7 @@ def follow_exact(
     kept: Witness | None = Witness(exact, dive)
     assert kept is not None
     bound = kept.cost
-    optimum, witness = exact.completion(choice, bound)
+    optimum, witness, parts = exact.completion(choice, bound)
     if optimum == bound:
         witness = dive
     on_dive = True
@@ -62,15 +62,15 @@ def follow_exact(
             choice[c] = o
             if witness[k] != o:
                 if kept is None or kept.options is not witness:
-                    kept = Witness(exact, witness)
+                    kept = Witness(exact, witness, parts)
                 fixed = repaired(kept, k, o, optimum, links)
                 if fixed is not None:
                     kept, witness = fixed, fixed.options
                 else:
-                    value, found = exact.completion(choice, optimum)
+                    value, found, found_parts = exact.completion(choice, optimum)
                     if value > optimum:
                         continue
-                    witness = found
+                    witness, parts = found, found_parts
             break
         else:
             return None  # not reached: the bound is exact
@@ -97,17 +97,24 @@ def _ranked(
     need_cr, need_co = p.need_credits, p.need_courses
     later_cr, later_co = later
     cr = p.course_credits[c]
-    ranked = []
+    gains = []
     for o in range(start, len(apart)):
         gain = 0
         for i in apart[o]:
-            need = need_cr[i] - have_cr[i] + later_cr.get(i, 0)
+            if later_cr:
+                need = need_cr[i] - have_cr[i] + later_cr.get(i, 0)
+                short = need_co[i] > have_co[i] - later_co.get(i, 0)
+            else:
+                need = need_cr[i] - have_cr[i]
+                short = need_co[i] > have_co[i]
             if need > 0:
                 gain += need if need < cr else cr
-            if need_co[i] > have_co[i] - later_co.get(i, 0):
+            if short:
                 gain += cr
-        ranked.append((-gain, o))
-    ranked.sort()
+        gains.append(gain)
+    if len(gains) == 2:  # most courses: their area or the electives
+        return [start, start + 1] if gains[0] >= gains[1] else [start + 1, start]
+    ranked = sorted((-gain, o) for o, gain in enumerate(gains, start))
     return [o for _, o in ranked]
 
 

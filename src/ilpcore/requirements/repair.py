@@ -11,9 +11,9 @@ search asks the full programme.
 
 from __future__ import annotations
 
-from ilpcore.requirements.blocks import add, own_cost
+from ilpcore.requirements.blocks import own_cost
 from ilpcore.requirements.problem import Problem
-from ilpcore.requirements.separable import Separable
+from ilpcore.requirements.separable import Part, Separable
 
 __all__ = ["Witness", "repaired"]
 
@@ -22,26 +22,31 @@ class Witness:
     """An assignment (options by position in the search order) and, per block, its state,
     cost and contribution to the hub."""
 
-    def __init__(self, s: Separable, options: list[int]) -> None:
+    def __init__(self, s: Separable, options: list[int], parts: list[Part] | None = None) -> None:
+        """``parts``: each block's part under ``options`` where it is known (from
+        :meth:`Separable.completion`)."""
         self.s = s
         self.options = options
-        self.owner = [0] * len(options)
-        for b, positions in enumerate(s.courses):
-            for k in positions:
-                self.owner[k] = b
-        self.parts = [self.block_part(b, options) for b in range(len(s.blocks))]
-        self.cost = self.total(self.parts)
+        self.owner = s.owner
+        if parts is None:
+            parts = [self.block_part(b, options) for b in range(len(s.blocks))]
+        self.parts = parts
+        self.cost = self.total(parts)
 
-    def block_part(self, b: int, options: list[int]) -> tuple[int, tuple[int, ...]]:
+    def block_part(self, b: int, options: list[int]) -> Part:
         """Block ``b``'s cost and hub contribution under ``options``."""
         s = self.s
         blk = s.blocks[b]
-        state, to_hub = s.base[b], (0,) * len(s.hub_caps)
+        state = list(s.base[b])
+        to_hub = [0] * len(s.hub_caps)
         for (effects, _), k in zip(s.steps[b], s.courses[b], strict=True):
             mine, sent = effects[options[k]]
-            state = add(state, mine, blk.caps)
-            to_hub = add(to_hub, sent, s.hub_caps)
-        return blk.cost(state), to_hub
+            for slot, amount in mine:
+                state[slot] += amount
+            for slot, amount in sent:
+                to_hub[slot] += amount
+        # amounts are positive: capping once at the end is capping after every course
+        return blk.cost(_capped(state, blk.caps)), _capped(to_hub, s.hub_caps)
 
     def sends(self, k: int, o: int) -> bool:
         """Whether the course at position ``k`` counts toward the hub with option ``o``."""
@@ -49,7 +54,7 @@ class Witness:
         b = self.owner[k]
         return bool(s.steps[b][s.courses[b].index(k)][0][o][1])
 
-    def total(self, parts: list[tuple[int, tuple[int, ...]]]) -> int:
+    def total(self, parts: list[Part]) -> int:
         """The packed cost of an assignment with these block parts."""
         s = self.s
         value = s.constant + sum(cost for cost, _ in parts)
@@ -115,11 +120,15 @@ def repaired(w: Witness, k: int, o: int, limit: int, same: list[bool]) -> Witnes
     return None
 
 
-def _witness(w: Witness, options: list[int], parts: list[tuple[int, tuple[int, ...]]]) -> Witness:
+def _witness(w: Witness, options: list[int], parts: list[Part]) -> Witness:
     found = Witness.__new__(Witness)
     found.s, found.options, found.owner, found.parts = w.s, options, w.owner, parts
     found.cost = found.total(parts)
     return found
+
+
+def _capped(values: list[int], caps: list[int]) -> tuple[int, ...]:
+    return tuple(map(min, values, caps))
 
 
 def _in_order(options: list[int], same: list[bool], k: int) -> bool:

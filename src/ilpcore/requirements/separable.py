@@ -27,7 +27,10 @@ from ilpcore.requirements.blocks import Block, Delta, Front, add, own_cost, sort
 from ilpcore.requirements.problem import MISSING, Problem, weights
 from ilpcore.requirements.shapes import Shape, shape_of
 
-__all__ = ["Separable", "separable"]
+__all__ = ["Part", "Separable", "separable"]
+
+Part = tuple[int, tuple[int, ...]]
+"""A block's cost and its contribution to the hub under some assignment."""
 
 _NO_LIMIT = float("inf")
 _Step = tuple[tuple[tuple[Delta, Delta], ...], bool]
@@ -47,6 +50,8 @@ class Separable:
         self.base: list[tuple[int, ...]] = []
         self.courses: list[list[int]] = []
         """Per block, its decision courses (positions in ``order``)."""
+        self.owner: list[int] = []
+        """Per decision course (position in ``order``), its block."""
         self.steps: list[tuple[_Step, ...]] = []
         """Per block, per decision course: its step (see ``_Step``)."""
         self.hub = -1
@@ -59,11 +64,14 @@ class Separable:
     def pack(self, unmet: int, cr: int, co: int, status: int) -> int:
         return ((unmet * self.m1 + cr) * self.m2 + co) * self.m3 + status
 
-    def completion(self, choice: list[int], limit: int | None = None) -> tuple[int, list[int]]:
+    def completion(
+        self, choice: list[int], limit: int | None = None
+    ) -> tuple[int, list[int], list[Part]]:
         """The least cost of an assignment that keeps the decided choices (``choice[c] >= 0``
-        for a prefix of ``order``) and breaks symmetry as the search does, and the options
-        of such an assignment (by position in ``order``); with ``limit``, only whether it is
-        within it: a cost above it (and no options) if not."""
+        for a prefix of ``order``) and breaks symmetry as the search does, the options of
+        such an assignment (by position in ``order``) and each block's part in it (its cost
+        and what it sends to the hub); with ``limit``, only whether it is within it: a cost
+        above it (and no options) if not."""
         fronts = [self.frontier(b, choice) for b in range(len(self.blocks))]
         if self.hub < 0:
             value = self.constant
@@ -76,17 +84,19 @@ class Separable:
             found = self.combine(fronts, limit)
             if found is None:
                 assert limit is not None
-                return limit + 1, []
+                return limit + 1, [], []
             value, picks = found
         witness = [choice[c] for c in self.order]
+        parts = []
         for b, h in enumerate(picks):
             positions = self.courses[b]
-            rest = fronts[b].entries[h][1]
+            cost, rest = fronts[b].entries[h]
+            parts.append((cost, h))
             m = len(positions) - len(rest)
             links = [link for _, link in self.steps[b][m:]]
             for k, o in zip(positions[m:], sorted_runs(rest, links), strict=True):
                 witness[k] = o
-        return value, witness
+        return value, witness, parts
 
     def combine(
         self, fronts: list[Front], limit: int | None
@@ -105,38 +115,42 @@ class Separable:
         best: tuple[int, list[tuple[int, ...]]] | None = None
         bound = None if limit is None else limit - self.constant
         cases = [*self.tiers, MISSING] if need_cr or need_co else [-1]  # -1: costs nothing
+        last = len(self.tiers) - 1
         for x, t in enumerate(cases):
-            at = 2 * (x if 0 <= t < MISSING else len(self.tiers) - 1)
-            projs = [front.project(at, width) for front in fronts]
-            least = [0] * (len(projs) + 1)  # the least cost of the blocks from each on
-            most_cr = [0] * (len(projs) + 1)  # and the most they can send to the hub
-            most_co = [0] * (len(projs) + 1)
-            for b in range(len(projs) - 1, -1, -1):
+            met = 0 <= t < MISSING
+            at = 2 * (x if met else last)
+            # blocks that send nothing to the hub in this case add a constant
+            offset = 0
+            active: list[tuple[int, list[tuple[int, int, tuple[int, ...]]]]] = []
+            least = [0]  # per active block from the last: the least cost from it on
+            most_cr = [0]  # and the most the blocks from it on can send to the hub
+            most_co = [0]
+            for b, front in enumerate(fronts):
+                proj = front.projections.get(at) or front.project(at, width)
+                if len(proj) == 1 and proj[0][0] == 0:
+                    offset += proj[0][1]
+                else:
+                    active.append((b, proj))
+            for b, _ in reversed(active):
                 low, high_cr, high_co = fronts[b].extremes[at]
-                least[b] = least[b + 1] + low
-                most_cr[b] = most_cr[b + 1] + high_cr
-                most_co[b] = most_co[b + 1] + high_co
-            floor = t if 0 <= t < MISSING else 0 if t < 0 else self.pack(1, 0, 0, MISSING)
-            if bound is not None and least[0] + floor > bound:
+                least.append(least[-1] + low)
+                most_cr.append(most_cr[-1] + high_cr)
+                most_co.append(most_co[-1] + high_co)
+            floor = t if met else 0 if t < 0 else self.pack(1, 0, 0, MISSING)
+            if bound is not None and offset + least[-1] + floor > bound:
                 continue
             base_cr, base_co = self.hub_base[at], self.hub_base[at + 1]
-            if 0 <= t < MISSING and (
-                base_cr + most_cr[0] < need_cr or base_co + most_co[0] < need_co
-            ):
+            if met and (base_cr + most_cr[-1] < need_cr or base_co + most_co[-1] < need_co):
                 continue  # the hub cannot be met at this tier
             states = {base_cr * width + base_co: 0}
-            offset = 0
             layers: list[dict[int, tuple[int, int, tuple[int, ...]]]] = []
-            for b, proj in enumerate(projs):
-                if len(proj) == 1 and proj[0][0] == 0:
-                    offset += proj[0][1]  # sends nothing to the hub in this case
-                    layers.append({})
-                    continue
-                cut = None if bound is None else bound - offset - least[b + 1] - floor
-                short_cr = need_cr - most_cr[b + 1] if 0 <= t < MISSING else -1
-                short_co = need_co - most_co[b + 1] if 0 <= t < MISSING else -1
+            rest = len(active)
+            for _, proj in active:
+                rest -= 1  # active blocks after this one
+                top = _NO_LIMIT if bound is None else bound - offset - least[rest] - floor
+                short_cr = need_cr - most_cr[rest] if met else -1
+                short_co = need_co - most_co[rest] if met else -1
                 layer: dict[int, tuple[int, int, tuple[int, ...]]] = {}
-                top = _NO_LIMIT if cut is None else cut
                 for s, v in states.items():
                     for e, f, h in proj:
                         w = v + f
@@ -157,12 +171,15 @@ class Separable:
                         if old is None or w < old[0]:
                             layer[s2] = (w, s, h)
                 layers.append(layer)
-                states = _b.pareto({s: v[0] for s, v in layer.items()}, width)
+                if len(layer) == 1:
+                    states = {s2: v[0] for s2, v in layer.items()}
+                else:
+                    states = _b.pareto({s2: v[0] for s2, v in layer.items()}, width)
             for s, v in states.items():
                 a, c = divmod(s, width)
                 if t < 0:
                     total = v
-                elif t != MISSING:
+                elif met:
                     if a < need_cr or c < need_co:
                         continue
                     total = v + t
@@ -170,14 +187,10 @@ class Separable:
                     total = v + self.pack(1, need_cr - a, need_co - c, MISSING)
                 total += offset
                 if (best is None or total < best[0]) and (bound is None or total <= bound):
-                    picks = []
-                    for proj, layer in zip(reversed(projs), reversed(layers), strict=True):
-                        if layer:
-                            _, s, h = layer[s]
-                        else:
-                            h = proj[0][2]
-                        picks.append(h)
-                    picks.reverse()
+                    picks = [front.projections[at][0][2] for front in fronts]  # the inactive
+                    for (b, _), layer in zip(reversed(active), reversed(layers), strict=True):
+                        _, s, h = layer[s]
+                        picks[b] = h
                     best = (total, picks)
                     bound = total
         if best is None:
@@ -295,6 +308,11 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
         last = owner
     s.courses = courses
     s.steps = [tuple(x) for x in steps]
+    owner = [0] * len(order)
+    for b, positions in enumerate(courses):
+        for k in positions:
+            owner[k] = b
+    s.owner = owner
     base = [(0,) * len(b.caps) for b in blocks]
     hub_base = (0,) * len(s.hub_caps)
     # what the courses count toward the nodes outside the blocks, by tier
