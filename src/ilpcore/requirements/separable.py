@@ -301,18 +301,16 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
         if found is None:
             found = effects_of[key] = _effects(shape, hub, key)
         owner, effects = found
-        mine = courses[owner]
-        link = same[k] and last == owner and mine[-1] == k - 1
-        mine.append(k)
+        link = same[k] and last == owner  # and so the course before is the block's last
+        courses[owner].append(k)
         steps[owner].append((effects, link))
         last = owner
     s.courses = courses
     s.steps = [tuple(x) for x in steps]
-    owner = [0] * len(order)
+    s.owner = [0] * len(order)
     for b, positions in enumerate(courses):
         for k in positions:
-            owner[k] = b
-    s.owner = owner
+            s.owner[k] = b
     base = [(0,) * len(b.caps) for b in blocks]
     hub_base = (0,) * len(s.hub_caps)
     # what the courses count toward the nodes outside the blocks, by tier
