@@ -32,32 +32,43 @@ def follow_exact(
     if exact is None:
         return None
     choice = [-1] * len(p.options)
-    have_cr = [0] * len(p.parent)
-    have_co = [0] * len(p.parent)
+    # The search ranks a course's options by what is still needed after the courses before
+    # it in ``order``: forced courses count from their place in it.
+    before: list[list[int]] = []
+    passed: list[int] = []
     for c, f in zip(order, forced, strict=True):
         if f:
             choice[c] = 0
-            for i in p.options[c][0]:
-                have_cr[i] += p.course_credits[c]
-                have_co[i] += 1
-    later = forced_later(p, order, forced)
+            passed.append(c)
+        else:
+            before.append(passed)
+            passed = []
     apart = _apart(p, search)
     # The search's first dive (its preferred option everywhere) bounds the optimum, and is
     # the witness when it meets it; while the choices follow it, its rankings stand.
-    dive, rankings = _dive(p, search, links, list(have_cr), list(have_co), later, apart)
+    dive, rankings = _dive(p, search, links, before, apart)
     kept: Witness | None = Witness(exact, dive)
     assert kept is not None
     bound = kept.cost
-    optimum, witness, parts = exact.completion(choice, bound)
+    found = exact.completion(choice, bound)
+    assert found is not None  # the dive is within its own cost
+    optimum = found[0]
+    parts = None
     if optimum == bound:
         witness = dive
+    else:
+        witness, parts = exact.assignment(choice, found)
+    have_cr = [0] * len(p.parent)
+    have_co = [0] * len(p.parent)
     on_dive = True
     for k, c in enumerate(search):
         if on_dive:
             ranked = rankings[k]
         else:
+            for d in before[k]:
+                _count(p, d, p.options[d][0], have_cr, have_co)
             start = max(0, choice[search[k - 1]]) if links[k] else 0
-            ranked = _ranked(p, c, start, have_cr, have_co, later[k], apart[k])
+            ranked = _ranked(p, c, start, have_cr, have_co, apart[k])
         for o in ranked:
             choice[c] = o
             if witness[k] != o:
@@ -67,49 +78,41 @@ def follow_exact(
                 if fixed is not None:
                     kept, witness = fixed, fixed.options
                 else:
-                    value, found, found_parts = exact.completion(choice, optimum)
-                    if value > optimum:
+                    found = exact.completion(choice, optimum)
+                    if found is None:
                         continue
-                    witness, parts = found, found_parts
+                    witness, parts = exact.assignment(choice, found)
             break
         else:
             return None  # not reached: the bound is exact
-        on_dive = on_dive and choice[c] == dive[k]
-        for i in p.options[c][choice[c]]:
-            have_cr[i] += p.course_credits[c]
-            have_co[i] += 1
+        if on_dive and choice[c] != dive[k]:
+            on_dive = False  # the rankings from here are the search's own: count the courses
+            for j in range(k + 1):
+                for d in before[j]:
+                    _count(p, d, p.options[d][0], have_cr, have_co)
+                _count(p, search[j], p.options[search[j]][choice[search[j]]], have_cr, have_co)
+        elif not on_dive:
+            _count(p, c, p.options[c][choice[c]], have_cr, have_co)
     return Solution(tuple(choice), optimum, optimum, len(search) + 1, True)
 
 
 def _ranked(
-    p: Problem,
-    c: int,
-    start: int,
-    have_cr: list[int],
-    have_co: list[int],
-    later: tuple[dict[int, int], dict[int, int]],
-    apart: _Options,
+    p: Problem, c: int, start: int, have_cr: list[int], have_co: list[int], apart: _Options
 ) -> list[int]:
     """Course ``c``'s options from ``start``, in the search's order: most still-needed credit
-    covered first (what the courses assigned before the search but after ``c`` in its order
-    count is not yet counted), then by index.  ``apart``: each option's nodes that not every
-    option has (the others add the same to every option, so they cannot change the order)."""
+    covered first (``have_cr``, ``have_co``: what the courses before ``c`` in the order
+    count), then by index.  ``apart``: each option's nodes that not every option has (the
+    others add the same to every option, so they cannot change the order)."""
     need_cr, need_co = p.need_credits, p.need_courses
-    later_cr, later_co = later
     cr = p.course_credits[c]
     gains = []
     for o in range(start, len(apart)):
         gain = 0
         for i in apart[o]:
-            if later_cr:
-                need = need_cr[i] - have_cr[i] + later_cr.get(i, 0)
-                short = need_co[i] > have_co[i] - later_co.get(i, 0)
-            else:
-                need = need_cr[i] - have_cr[i]
-                short = need_co[i] > have_co[i]
+            need = need_cr[i] - have_cr[i]
             if need > 0:
                 gain += need if need < cr else cr
-            if short:
+            if need_co[i] > have_co[i]:
                 gain += cr
         gains.append(gain)
     if len(gains) == 2:  # most courses: their area or the electives
@@ -118,28 +121,35 @@ def _ranked(
     return [o for _, o in ranked]
 
 
+def _count(
+    p: Problem, c: int, option: tuple[int, ...], have_cr: list[int], have_co: list[int]
+) -> None:
+    cr = p.course_credits[c]
+    for i in option:
+        have_cr[i] += cr
+        have_co[i] += 1
+
+
 def _dive(
-    p: Problem,
-    search: list[int],
-    links: list[bool],
-    have_cr: list[int],
-    have_co: list[int],
-    later: list[tuple[dict[int, int], dict[int, int]]],
-    apart: list[_Options],
+    p: Problem, search: list[int], links: list[bool], before: list[list[int]], apart: list[_Options]
 ) -> tuple[list[int], list[list[int]]]:
     """The preferred option of every course in turn (the search's first leaf), and the
-    ranking of each course's options on the way."""
+    ranking of each course's options on the way (``before``: per course of ``search``, the
+    forced courses between it and the one before)."""
+    have_cr = [0] * len(p.parent)
+    have_co = [0] * len(p.parent)
     picks: list[int] = []
     rankings: list[list[int]] = []
+    options = p.options
     for k, c in enumerate(search):
+        for d in before[k]:
+            _count(p, d, options[d][0], have_cr, have_co)
         start = picks[k - 1] if links[k] else 0
-        ranked = _ranked(p, c, start, have_cr, have_co, later[k], apart[k])
+        ranked = _ranked(p, c, start, have_cr, have_co, apart[k])
         rankings.append(ranked)
         o = ranked[0]
         picks.append(o)
-        for i in p.options[c][o]:
-            have_cr[i] += p.course_credits[c]
-            have_co[i] += 1
+        _count(p, c, options[c][o], have_cr, have_co)
     return picks, rankings
 
 

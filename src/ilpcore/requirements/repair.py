@@ -60,15 +60,13 @@ class Witness:
         value = s.constant + sum(cost for cost, _ in parts)
         if s.hub < 0:
             return value
-        hub = list(s.hub_base)
-        caps = s.hub_caps
-        for _, sent in parts:
-            for x, amount in enumerate(sent):
-                if amount:
-                    hub[x] = min(caps[x], hub[x] + amount)
+        # amounts are positive: capping the sum is capping after every block
+        hub = _capped(
+            [sum(x) for x in zip(s.hub_base, *(sent for _, sent in parts), strict=True)], s.hub_caps
+        )
         need = (s.p.need_credits[s.hub], s.p.need_courses[s.hub])
         # any block knows the tiers and weights that own_cost needs
-        return value + own_cost(s.blocks[0], need, hub[0::2], hub[1::2])
+        return value + own_cost(s.blocks[0], need, list(hub[0::2]), list(hub[1::2]))
 
 
 def repaired(w: Witness, k: int, o: int, limit: int, same: list[bool]) -> Witness | None:

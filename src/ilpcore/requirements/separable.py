@@ -27,10 +27,12 @@ from ilpcore.requirements.blocks import Block, Delta, Front, add, own_cost, sort
 from ilpcore.requirements.problem import MISSING, Problem, weights
 from ilpcore.requirements.shapes import Shape, shape_of
 
-__all__ = ["Part", "Separable", "separable"]
+__all__ = ["Completion", "Part", "Separable", "separable"]
 
 Part = tuple[int, tuple[int, ...]]
 """A block's cost and its contribution to the hub under some assignment."""
+Completion = tuple[int, list[Front], list[tuple[int, ...]]]
+"""The least cost, the blocks' frontiers and the hub contribution each block makes in it."""
 
 _NO_LIMIT = float("inf")
 _Step = tuple[tuple[tuple[Delta, Delta], ...], bool]
@@ -64,14 +66,10 @@ class Separable:
     def pack(self, unmet: int, cr: int, co: int, status: int) -> int:
         return ((unmet * self.m1 + cr) * self.m2 + co) * self.m3 + status
 
-    def completion(
-        self, choice: list[int], limit: int | None = None
-    ) -> tuple[int, list[int], list[Part]]:
+    def completion(self, choice: list[int], limit: int | None = None) -> Completion | None:
         """The least cost of an assignment that keeps the decided choices (``choice[c] >= 0``
-        for a prefix of ``order``) and breaks symmetry as the search does, the options of
-        such an assignment (by position in ``order``) and each block's part in it (its cost
-        and what it sends to the hub); with ``limit``, only whether it is within it: a cost
-        above it (and no options) if not."""
+        for a prefix of ``order``) and breaks symmetry as the search does, with what
+        :meth:`assignment` needs to name one; with ``limit``, ``None`` if it is above it."""
         fronts = [self.frontier(b, choice) for b in range(len(self.blocks))]
         if self.hub < 0:
             value = self.constant
@@ -80,12 +78,20 @@ class Separable:
                 pick = min(f.entries, key=lambda h, f=f: f.entries[h][0])  # type: ignore[misc]
                 value += f.entries[pick][0]
                 picks.append(pick)
+            if limit is not None and value > limit:
+                return None
         else:
             found = self.combine(fronts, limit)
             if found is None:
-                assert limit is not None
-                return limit + 1, [], []
+                return None
             value, picks = found
+        return value, fronts, picks
+
+    def assignment(self, choice: list[int], found: Completion) -> tuple[list[int], list[Part]]:
+        """The options (by position in ``order``) of an assignment that attains a
+        :meth:`completion` of ``choice``, and each block's part in it (its cost and what it
+        sends to the hub)."""
+        _, fronts, picks = found
         witness = [choice[c] for c in self.order]
         parts = []
         for b, h in enumerate(picks):
@@ -96,7 +102,7 @@ class Separable:
             links = [link for _, link in self.steps[b][m:]]
             for k, o in zip(positions[m:], sorted_runs(rest, links), strict=True):
                 witness[k] = o
-        return value, witness, parts
+        return witness, parts
 
     def combine(
         self, fronts: list[Front], limit: int | None
@@ -114,31 +120,32 @@ class Separable:
         full = need_cr * width + need_co
         best: tuple[int, list[tuple[int, ...]]] | None = None
         bound = None if limit is None else limit - self.constant
-        cases = [*self.tiers, MISSING] if need_cr or need_co else [-1]  # -1: costs nothing
         last = len(self.tiers) - 1
-        for x, t in enumerate(cases):
+        if not need_cr and not need_co:
+            cases = [(-1, 2 * last)]  # the hub costs nothing
+        else:
+            # The least cost of the blocks is the same in every case, and the most they can
+            # send to the hub grows with the tier: if the hub cannot be met at the last tier,
+            # it cannot be met at all.
+            cases = [(MISSING, 2 * last)]
+            at = 2 * last
+            offset, active, least, most_cr, most_co = _view(fronts, at, width)
+            if self.hub_base[at] + most_cr[-1] >= need_cr and (
+                self.hub_base[at + 1] + most_co[-1] >= need_co
+            ):
+                cases = [(t, 2 * x) for x, t in enumerate(self.tiers)] + cases
+        seen: dict[int, _View] = {}
+        for t, at in cases:
             met = 0 <= t < MISSING
-            at = 2 * (x if met else last)
-            # blocks that send nothing to the hub in this case add a constant
-            offset = 0
-            active: list[tuple[int, list[tuple[int, int, tuple[int, ...]]]]] = []
-            least = [0]  # per active block from the last: the least cost from it on
-            most_cr = [0]  # and the most the blocks from it on can send to the hub
-            most_co = [0]
-            for b, front in enumerate(fronts):
-                proj = front.projections.get(at) or front.project(at, width)
-                if len(proj) == 1 and proj[0][0] == 0:
-                    offset += proj[0][1]
-                else:
-                    active.append((b, proj))
-            for b, _ in reversed(active):
-                low, high_cr, high_co = fronts[b].extremes[at]
-                least.append(least[-1] + low)
-                most_cr.append(most_cr[-1] + high_cr)
-                most_co.append(most_co[-1] + high_co)
             floor = t if met else 0 if t < 0 else self.pack(1, 0, 0, MISSING)
+            view = seen.get(at)
+            if view is None:
+                view = seen[at] = _view(fronts, at, width)
+            offset, active, least, most_cr, most_co = view
             if bound is not None and offset + least[-1] + floor > bound:
-                continue
+                if met:
+                    continue
+                break
             base_cr, base_co = self.hub_base[at], self.hub_base[at + 1]
             if met and (base_cr + most_cr[-1] < need_cr or base_co + most_co[-1] < need_co):
                 continue  # the hub cannot be met at this tier
@@ -214,14 +221,46 @@ class Separable:
         blk = self.blocks[b]
         steps = self.steps[b]
         start, h0 = self.base[b], (0,) * len(self.hub_caps)
-        for (effects, _), o in zip(steps, decided, strict=False):
-            mine, to_hub = effects[o]
-            start = add(start, mine, blk.caps)
-            h0 = add(h0, to_hub, self.hub_caps)
+        if decided:
+            mine_sums, hub_sums = list(start), list(h0)
+            for (effects, _), o in zip(steps, decided, strict=False):
+                mine, to_hub = effects[o]
+                for slot, amount in mine:
+                    mine_sums[slot] += amount
+                for slot, amount in to_hub:
+                    hub_sums[slot] += amount
+            # amounts are positive: capping the sums is capping after every course
+            start = tuple(map(min, mine_sums, blk.caps))
+            h0 = tuple(map(min, hub_sums, self.hub_caps))
         m = len(decided)
         low = decided[-1] if decided and m < len(steps) and steps[m][1] else 0
         made = self.frontiers[key] = _b.front(blk, start, h0, self.hub_caps, low, steps[m:])
         return made
+
+
+_Projection = list[tuple[int, int, tuple[int, ...]]]
+_View = tuple[int, list[tuple[int, _Projection]], list[int], list[int], list[int]]
+
+
+def _view(fronts: list[Front], at: int, width: int) -> _View:
+    """The blocks as the hub sees them at the tier of slots ``at``: the total cost of those
+    that send it nothing, the others (index, projection), and, for the last ``k`` of those,
+    their least cost and the most credits and courses they can send (at ``[k]``)."""
+    offset = 0
+    active = []
+    for b, front in enumerate(fronts):
+        proj = front.projections.get(at) or front.project(at, width)
+        if len(proj) == 1 and proj[0][0] == 0:
+            offset += proj[0][1]
+        else:
+            active.append((b, proj))
+    least, most_cr, most_co = [0], [0], [0]
+    for b, _ in reversed(active):
+        low, high_cr, high_co = fronts[b].extremes[at]
+        least.append(least[-1] + low)
+        most_cr.append(most_cr[-1] + high_cr)
+        most_co.append(most_co[-1] + high_co)
+    return offset, active, least, most_cr, most_co
 
 
 def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | None:
