@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ilpcore.requirements.problem import Problem, Solution
 from ilpcore.requirements.repair import Witness, repaired
-from ilpcore.requirements.separable import separable
+from ilpcore.requirements.separable import Options, Part, Separable, separable
 
 __all__ = ["follow_exact", "forced_later"]
 
@@ -43,11 +43,11 @@ def follow_exact(
         else:
             before.append(passed)
             passed = []
-    apart = _apart(p, search)
+    apart = exact.apart
     # The search's first dive (its preferred option everywhere) bounds the optimum, and is
     # the witness when it meets it; while the choices follow it, its rankings stand.
-    dive, rankings = _dive(p, search, links, before, apart)
-    kept: Witness | None = Witness(exact, dive)
+    dive, rankings, dive_parts = _dive(p, exact, links, before)
+    kept: Witness | None = Witness(exact, dive, dive_parts)
     assert kept is not None
     bound = kept.cost
     found = exact.completion(choice, bound)
@@ -97,7 +97,7 @@ def follow_exact(
 
 
 def _ranked(
-    p: Problem, c: int, start: int, have_cr: list[int], have_co: list[int], apart: _Options
+    p: Problem, c: int, start: int, have_cr: list[int], have_co: list[int], apart: Options
 ) -> list[int]:
     """Course ``c``'s options from ``start``, in the search's order: most still-needed credit
     covered first (``have_cr``, ``have_co``: what the courses before ``c`` in the order
@@ -131,46 +131,44 @@ def _count(
 
 
 def _dive(
-    p: Problem, search: list[int], links: list[bool], before: list[list[int]], apart: list[_Options]
-) -> tuple[list[int], list[list[int]]]:
-    """The preferred option of every course in turn (the search's first leaf), and the
-    ranking of each course's options on the way (``before``: per course of ``search``, the
-    forced courses between it and the one before)."""
+    p: Problem, exact: Separable, links: list[bool], before: list[list[int]]
+) -> tuple[list[int], list[list[int]], list[Part]]:
+    """The preferred option of every course in turn (the search's first leaf), the ranking
+    of each course's options on the way (``before``: per course of the search, the forced
+    courses between it and the one before), and each block's part in the leaf."""
     have_cr = [0] * len(p.parent)
     have_co = [0] * len(p.parent)
     picks: list[int] = []
     rankings: list[list[int]] = []
     options = p.options
-    for k, c in enumerate(search):
+    blocks, hub_caps = exact.blocks, exact.hub_caps
+    state = [list(b) for b in exact.base]
+    sent = [[0] * len(hub_caps) for _ in blocks]
+    for k, c in enumerate(exact.order):
         for d in before[k]:
             _count(p, d, options[d][0], have_cr, have_co)
         start = picks[k - 1] if links[k] else 0
-        ranked = _ranked(p, c, start, have_cr, have_co, apart[k])
+        ranked = _ranked(p, c, start, have_cr, have_co, exact.apart[k])
         rankings.append(ranked)
         o = ranked[0]
         picks.append(o)
         _count(p, c, options[c][o], have_cr, have_co)
-    return picks, rankings
-
-
-_Options = tuple[tuple[int, ...], ...]
-_APART: dict[_Options, _Options] = {}
-
-
-def _apart(p: Problem, search: list[int]) -> list[_Options]:
-    """Per course of ``search``, each option's nodes that are not in all of its options
-    (students of a rule set share their options, so each is worked out once)."""
-    out = []
-    for c in search:
-        opts = p.options[c]
-        hit = _APART.get(opts)
-        if hit is None:
-            if len(_APART) > 4096:
-                _APART.clear()
-            common = set(opts[0]).intersection(*opts[1:])
-            hit = _APART[opts] = tuple(tuple(i for i in o if i not in common) for o in opts)
-        out.append(hit)
-    return out
+        mine, to_hub = exact.effects[k][o]
+        b = exact.owner[k]
+        if mine:
+            into = state[b]
+            for slot, amount in mine:
+                into[slot] += amount
+        if to_hub:
+            into = sent[b]
+            for slot, amount in to_hub:
+                into[slot] += amount
+    # amounts are positive: capping the sums is capping after every course
+    parts = [
+        (blk.cost(tuple(map(min, st, blk.caps))), tuple(map(min, h, hub_caps)))
+        for blk, st, h in zip(blocks, state, sent, strict=True)
+    ]
+    return picks, rankings, parts
 
 
 def forced_later(

@@ -27,7 +27,7 @@ from ilpcore.requirements.blocks import Block, Delta, Front, add, own_cost, sort
 from ilpcore.requirements.problem import MISSING, Problem, weights
 from ilpcore.requirements.shapes import Shape, shape_of
 
-__all__ = ["Completion", "Part", "Separable", "separable"]
+__all__ = ["Completion", "Effects", "Options", "Part", "Separable", "separable"]
 
 Part = tuple[int, tuple[int, ...]]
 """A block's cost and its contribution to the hub under some assignment."""
@@ -35,7 +35,10 @@ Completion = tuple[int, list[Front], list[tuple[int, ...]]]
 """The least cost, the blocks' frontiers and the hub contribution each block makes in it."""
 
 _NO_LIMIT = float("inf")
-_Step = tuple[tuple[tuple[Delta, Delta], ...], bool]
+Effects = tuple[tuple[Delta, Delta], ...]
+"""Per option of a course, what it adds to its block and to the hub."""
+Options = tuple[tuple[int, ...], ...]
+_Step = tuple[Effects, bool]
 """A decision course's delta to its block and to the hub per option, and whether it is
 interchangeable with the block's course before it."""
 
@@ -54,6 +57,10 @@ class Separable:
         """Per block, its decision courses (positions in ``order``)."""
         self.owner: list[int] = []
         """Per decision course (position in ``order``), its block."""
+        self.effects: list[Effects] = []
+        """Per decision course, what each option adds to its block and to the hub."""
+        self.apart: list[Options] = []
+        """Per decision course, each option's nodes that not every option has."""
         self.steps: list[tuple[_Step, ...]] = []
         """Per block, per decision course: its step (see ``_Step``)."""
         self.hub = -1
@@ -299,10 +306,10 @@ def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | Non
 
 def _effects(
     shape: Shape, hub: int, key: tuple[int, int, int, tuple[tuple[int, ...], ...]]
-) -> tuple[int, tuple[tuple[Delta, Delta], ...]]:
+) -> tuple[int, Effects, Options]:
     """Where a course decides (``key``: the hub, its credits, tier and options): its block's
-    position among the hub's (see :meth:`Shape.around`), and per option what it adds to
-    that block and to the hub."""
+    position among the hub's (see :meth:`Shape.around`), per option what it adds to that
+    block and to the hub, and per option its nodes that not every option has."""
     _, credits, tier, options = key
     blocks, position = shape.around(hub)
     owner = position[min(shape.options_class(options)[0] - {hub}, default=hub)]
@@ -315,7 +322,9 @@ def _effects(
             effects.append(((), hub_block.delta(credits, tier, o)))
         else:
             effects.append((mine.delta(credits, tier, o) if b >= 0 else (), ()))
-    return owner, tuple(effects)
+    common = set(options[0]).intersection(*options[1:])
+    apart = tuple(tuple(i for i in o if i not in common) for o in options)
+    return owner, tuple(effects), apart
 
 
 def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: int) -> Separable:
@@ -334,22 +343,22 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
     effects_of = shape.effects
     credits, course_tier, options = p.course_credits, p.course_tier, p.options
     last = -2
+    owners, effects_at, apart = s.owner, s.effects, s.apart
     for k, c in enumerate(order):
         key = (hub, credits[c], course_tier[c], options[c])
         found = effects_of.get(key)
         if found is None:
             found = effects_of[key] = _effects(shape, hub, key)
-        owner, effects = found
+        owner, effects, differ = found
         link = same[k] and last == owner  # and so the course before is the block's last
         courses[owner].append(k)
         steps[owner].append((effects, link))
+        owners.append(owner)
+        effects_at.append(effects)
+        apart.append(differ)
         last = owner
     s.courses = courses
     s.steps = [tuple(x) for x in steps]
-    s.owner = [0] * len(order)
-    for b, positions in enumerate(courses):
-        for k in positions:
-            s.owner[k] = b
     base = [(0,) * len(b.caps) for b in blocks]
     hub_base = (0,) * len(s.hub_caps)
     # what the courses count toward the nodes outside the blocks, by tier

@@ -55,11 +55,21 @@ def solve(p: Problem, *, node_limit: int = 500_000, use_flow: bool = True) -> So
     only = determined_solution(p, capped)
     if only is not None:
         return only
-    order = [c for c in range(len(p.options)) if p.options[c]]
-    order.sort(key=lambda c: (p.course_tier[c], len(p.options[c]), -p.course_credits[c], c))
-    keys = _classes(p, order)
-    same = [k > 0 and keys[k - 1] == keys[k] for k in range(len(order))]
-    forced = [is_forced(p.options[c], capped) for c in order]
+    options, tier, credits = p.options, p.course_tier, p.course_credits
+    order = [c for c in range(len(options)) if options[c]]
+    order.sort(key=lambda c: (tier[c], len(options[c]), -credits[c], c))
+    if p.caps:
+        keys = _classes(p, order)
+        same = [k > 0 and keys[k - 1] == keys[k] for k in range(len(order))]
+    else:  # the same classes, without building their keys
+        same = [False] * len(order)
+        for k in range(1, len(order)):
+            c, b = order[k], order[k - 1]
+            same[k] = options[c] == options[b] and credits[c] == credits[b] and tier[c] == tier[b]
+    if capped:
+        forced = [is_forced(options[c], capped) for c in order]
+    else:
+        forced = [len(options[c]) == 1 for c in order]
     # A course with one option and no cap in it always takes it: it is assigned before the
     # search (which visits only the others, in the same relative order).
     if use_flow:
