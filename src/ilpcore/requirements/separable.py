@@ -128,6 +128,7 @@ class Separable:
         best: tuple[int, list[tuple[int, ...]]] | None = None
         bound = None if limit is None else limit - self.constant
         last = len(self.tiers) - 1
+        seen: dict[int, _View] = {}
         if not need_cr and not need_co:
             cases = [(-1, 2 * last)]  # the hub costs nothing
         else:
@@ -136,12 +137,12 @@ class Separable:
             # it cannot be met at all.
             cases = [(MISSING, 2 * last)]
             at = 2 * last
-            offset, active, least, most_cr, most_co = _view(fronts, at, width)
+            seen[at] = _view(fronts, at, width)
+            most_cr, most_co = seen[at][3], seen[at][4]
             if self.hub_base[at] + most_cr[-1] >= need_cr and (
                 self.hub_base[at + 1] + most_co[-1] >= need_co
             ):
                 cases = [(t, 2 * x) for x, t in enumerate(self.tiers)] + cases
-        seen: dict[int, _View] = {}
         for t, at in cases:
             met = 0 <= t < MISSING
             floor = t if met else 0 if t < 0 else self.pack(1, 0, 0, MISSING)
