@@ -53,11 +53,11 @@ def follow_exact(
     found = exact.completion(choice, bound)
     assert found is not None  # the dive is within its own cost
     optimum = found[0]
-    parts = None
-    if optimum == bound:
-        witness = dive
-    else:
-        witness, parts = exact.assignment(choice, found)
+    if optimum == bound:  # the search's first leaf is optimal: it is the search's result
+        for c, o in zip(search, dive, strict=True):
+            choice[c] = o
+        return Solution(tuple(choice), optimum, optimum, len(search) + 1, True)
+    witness, parts = exact.assignment(choice, found)
     have_cr = [0] * len(p.parent)
     have_co = [0] * len(p.parent)
     on_dive = True
