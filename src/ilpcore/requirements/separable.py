@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from ilpcore.requirements import blocks as _b
 from ilpcore.requirements.blocks import Block, Delta, Front, add, own_cost, sorted_runs
-from ilpcore.requirements.problem import MISSING, Problem, weights
+from ilpcore.requirements.problem import MISSING, Problem
 from ilpcore.requirements.shapes import Shape, shape_of
 
 __all__ = ["Completion", "Effects", "Options", "Part", "Separable", "separable"]
@@ -46,11 +46,14 @@ interchangeable with the block's course before it."""
 class Separable:
     """The block structure of one problem and its exact completion costs."""
 
-    def __init__(self, p: Problem, order: list[int]) -> None:
+    def __init__(
+        self, p: Problem, order: list[int], tiers: list[int], m: tuple[int, int, int]
+    ) -> None:
+        """``tiers``: the tiers present, with 0; ``m``: ``weights(p)``."""
         self.p = p
         self.order = order
-        self.m1, self.m2, self.m3 = weights(p)
-        self.tiers = sorted(set(p.course_tier) | {0})
+        self.m1, self.m2, self.m3 = m
+        self.tiers = tiers
         self.blocks: list[Block] = []
         self.base: list[tuple[int, ...]] = []
         self.courses: list[list[int]] = []
@@ -275,20 +278,22 @@ def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | Non
     """The block structure of ``p`` for a search over ``order`` (the courses with a choice;
     ``same``: whether each is interchangeable with the one before), or ``None`` where it
     does not apply (caps, waivers, a course reaching two blocks besides the hub...)."""
-    if not order or p.caps or any(m is not None for m in p.max_credits) or any(p.waived):
+    if not order or p.caps or p.max_credits.count(None) != len(p.max_credits) or any(p.waived):
         return None
     tiers = sorted(set(p.course_tier) | {0})
-    shape = shape_of(p, tiers)
+    distinct = set(p.options)
+    distinct.discard(())
+    shape = shape_of(p, tiers, distinct)
     if not shape.valid:
         return None
     classes = shape.classes
-    for opts in set(p.options):
-        if opts:
-            known = classes.get(opts) or shape.options_class(opts)
-            if known[1]:
-                return None  # an option reaches two blocks
-    touched = [classes[p.options[c]][0] for c in order]
-    reaches = set(touched)
+    reaches = set()
+    for opts in distinct:
+        known = classes.get(opts) or shape.options_class(opts)
+        if known[1]:
+            return None  # an option reaches two blocks
+        if len(opts) > 1:  # without caps, the courses with a choice
+            reaches.add(known[0])
     multi = [t for t in reaches if len(t) > 1]
     hub = -1
     if multi:
@@ -329,7 +334,7 @@ def _effects(
 
 
 def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: int) -> Separable:
-    s = Separable(p, order)
+    s = Separable(p, order, shape.tiers, shape.none.weights)
     tiers = s.tiers
     blocks, position = shape.around(hub)
     s.blocks = blocks

@@ -23,6 +23,7 @@ class Shape:
 
     def __init__(self, p: Problem, tiers: list[int], common: set[int], reached: set[int]) -> None:
         n = len(p.parent)
+        self.tiers = tiers
         self.block_of = [-1] * n
         roots: list[int] = []
         self.valid = True
@@ -113,18 +114,17 @@ _SHAPES: dict[tuple[object, ...], Shape] = {}
 _MAX_SHAPES = 256
 
 
-def shape_of(p: Problem, tiers: list[int]) -> Shape:
-    """The shape of ``p``'s tree (``tiers``: the tiers present, with 0)."""
-    common: set[int] | None = None
-    reached: set[int] = set()
-    for opts in set(p.options):
-        for o in opts:
-            reached.update(o)
-            if common is None:
-                common = set(o)
-            else:
-                common.intersection_update(o)
-    common = common or set()
+def shape_of(
+    p: Problem, tiers: list[int], distinct: set[tuple[tuple[int, ...], ...]] | None = None
+) -> Shape:
+    """The shape of ``p``'s tree (``tiers``: the tiers present, with 0; ``distinct``: the set
+    of ``p.options`` if the caller has it)."""
+    every = [o for opts in (set(p.options) if distinct is None else distinct) for o in opts]
+    if every:
+        reached = set().union(*every)
+        common = set(every[0]).intersection(*every[1:])
+    else:
+        reached, common = set(), set()
     key = (p.parent, p.choose, p.need_credits, p.need_courses, p.fixed, tuple(tiers),
            frozenset(common), frozenset(reached))  # fmt: skip
     shape = _SHAPES.get(key)
