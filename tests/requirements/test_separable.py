@@ -15,7 +15,7 @@ from ilpcore.batch import audit_inputs
 from ilpcore.exceptions import IlpcoreError
 from ilpcore.requirements import registry, solver
 from ilpcore.requirements.build import build
-from ilpcore.requirements.follow import follow_exact
+from ilpcore.requirements.follow import _dive, follow_exact
 from ilpcore.requirements.problem import MISSING, TIERS, Problem, pack
 from ilpcore.requirements.repair import Witness, repaired
 from ilpcore.requirements.separable import separable
@@ -249,3 +249,62 @@ def test_the_exact_bound_never_leaves_the_search_without_an_option(p: Problem) -
     got = follow_exact(p, order, same, forced, 500_000)
     assert got is not None
     assert got.cost == brute_force(p) == _cost_of(p, list(got.choice))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hub_problems(), st.data())
+def test_completions_name_an_assignment_with_their_cost_and_block_parts(
+    p: Problem, data: st.DataObject
+) -> None:
+    """The assignment a completion names keeps the decided choices, costs what the completion
+    says (the true cost), and its block parts are those a witness works out from scratch."""
+    order, same, forced = _search_order(p)
+    search = [c for c, f in zip(order, forced, strict=True) if not f]
+    links = [x for x, f in zip(same, forced, strict=True) if not f]
+    s = separable(p, search, links)
+    if s is None:
+        return
+    choice = [0 if len(p.options[c]) == 1 else -1 for c in range(len(p.options))]
+    decided = data.draw(st.integers(0, len(search)))
+    for c in search[:decided]:
+        choice[c] = data.draw(st.integers(0, len(p.options[c]) - 1))
+    found = s.completion(choice)
+    assert found is not None
+    options, parts = s.assignment(choice, found)
+    assert options[:decided] == [choice[c] for c in search[:decided]]
+    from_scratch = Witness(s, options)
+    assert Witness(s, options, parts).parts == from_scratch.parts == parts
+    full = list(choice)
+    for c, o in zip(search, options, strict=True):
+        full[c] = o
+    assert from_scratch.cost == _cost_of(p, full)
+    if sorted_in_runs(options, links):  # the search's symmetry breaking: the optimum there
+        assert found[0] == from_scratch.cost
+
+
+def sorted_in_runs(options: list[int], links: list[bool]) -> bool:
+    return all(not link or options[k - 1] <= options[k] for k, link in enumerate(links))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hub_problems())
+def test_the_dive_counts_its_block_parts_as_it_goes(p: Problem) -> None:
+    """The first leaf of the search and its block parts, summed as the dive goes, are those a
+    witness works out from scratch."""
+    order, same, forced = _search_order(p)
+    search = [c for c, f in zip(order, forced, strict=True) if not f]
+    links = [x for x, f in zip(same, forced, strict=True) if not f]
+    s = separable(p, search, links)
+    if s is None:
+        return
+    before: list[list[int]] = []
+    passed: list[int] = []
+    for c, f in zip(order, forced, strict=True):
+        if f:
+            passed.append(c)
+        else:
+            before.append(passed)
+            passed = []
+    picks, rankings, parts = _dive(p, s, links, before)
+    assert [r[0] for r in rankings] == picks
+    assert Witness(s, picks).parts == parts
