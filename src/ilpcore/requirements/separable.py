@@ -402,8 +402,18 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
                 covered[i] = list(sums)
             else:
                 covered[i] = [a + b for a, b in zip(mine_sums, sums, strict=True)]
+    none = shape.none
+    if shape.summed:  # only the nodes that courses count toward differ from their own cost
+        constant = shape.alone_total
+        for i, sums in covered.items():
+            if p.fixed[i] is None:
+                cum_cr, cum_co = _cumulative(sums[:width]), _cumulative(sums[width:])
+                own = own_cost(none, (p.need_credits[i], p.need_courses[i]), cum_cr, cum_co)
+                constant += own - shape.alone[i]
+        s.constant = constant
+        return s
     agg: dict[int, int] = {}
-    kids, choose, none = shape.kids, shape.choose, shape.none
+    kids, choose = shape.kids, shape.choose
     for i, value, need in shape.outside:
         sums = covered.get(i)
         if sums is not None and need is not None:

@@ -74,6 +74,13 @@ class Shape:
                 self.outside.append((i, own_cost(self.none, need, zero, zero), need))
         self.kids = p.children
         self.choose = p.choose
+        self.alone = {i: value for i, value, _ in self.outside}
+        """Per node outside the blocks, its own cost when no course counts toward it."""
+        self.summed = all(p.choose[i] is None for i in self.alone)
+        """Whether the cost of the nodes outside the blocks is the sum of their own costs
+        (none of them counts only its cheapest children: outside nodes' ancestors are
+        outside too, so all of them add up at the root)."""
+        self.alone_total = sum(self.alone.values())
 
     def options_class(self, options: tuple[tuple[int, ...], ...]) -> OptionsClass:
         """The blocks a course with these options reaches, whether one option reaches two
