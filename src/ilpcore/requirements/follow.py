@@ -105,6 +105,16 @@ def _ranked(
     others add the same to every option, so they cannot change the order)."""
     need_cr, need_co = p.need_credits, p.need_courses
     cr = p.course_credits[c]
+    if len(apart) - start == 2:  # most courses: their area or the electives
+        pair = [0, 0]
+        for x in (0, 1):
+            for i in apart[start + x]:
+                need = need_cr[i] - have_cr[i]
+                if need > 0:
+                    pair[x] += need if need < cr else cr
+                if need_co[i] > have_co[i]:
+                    pair[x] += cr
+        return [start, start + 1] if pair[0] >= pair[1] else [start + 1, start]
     gains = []
     for o in range(start, len(apart)):
         gain = 0
@@ -115,8 +125,6 @@ def _ranked(
             if need_co[i] > have_co[i]:
                 gain += cr
         gains.append(gain)
-    if len(gains) == 2:  # most courses: their area or the electives
-        return [start, start + 1] if gains[0] >= gains[1] else [start + 1, start]
     ranked = sorted((-gain, o) for o, gain in enumerate(gains, start))
     return [o for _, o in ranked]
 
@@ -140,19 +148,25 @@ def _dive(
     have_co = [0] * len(p.parent)
     picks: list[int] = []
     rankings: list[list[int]] = []
-    options = p.options
+    options, credits = p.options, p.course_credits
     blocks, hub_caps = exact.blocks, exact.hub_caps
     state = [list(b) for b in exact.base]
     sent = [[0] * len(hub_caps) for _ in blocks]
     for k, c in enumerate(exact.order):
         for d in before[k]:
-            _count(p, d, options[d][0], have_cr, have_co)
+            cr = credits[d]
+            for i in options[d][0]:
+                have_cr[i] += cr
+                have_co[i] += 1
         start = picks[k - 1] if links[k] else 0
         ranked = _ranked(p, c, start, have_cr, have_co, exact.apart[k])
         rankings.append(ranked)
         o = ranked[0]
         picks.append(o)
-        _count(p, c, options[c][o], have_cr, have_co)
+        cr = credits[c]
+        for i in options[c][o]:
+            have_cr[i] += cr
+            have_co[i] += 1
         mine, to_hub = exact.effects[k][o]
         b = exact.owner[k]
         if mine:
