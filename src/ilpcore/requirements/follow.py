@@ -50,7 +50,7 @@ def follow_exact(
     kept: Witness | None = Witness(exact, dive, dive_parts)
     assert kept is not None
     bound = kept.cost
-    found = exact.completion(choice, bound)
+    found = exact.root_completion(bound)
     assert found is not None  # the dive is within its own cost
     optimum = found[0]
     if optimum == bound:  # the search's first leaf is optimal: it is the search's result

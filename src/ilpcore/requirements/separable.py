@@ -80,7 +80,20 @@ class Separable:
         """The least cost of an assignment that keeps the decided choices (``choice[c] >= 0``
         for a prefix of ``order``) and breaks symmetry as the search does, with what
         :meth:`assignment` needs to name one; with ``limit``, ``None`` if it is above it."""
-        fronts = [self.frontier(b, choice) for b in range(len(self.blocks))]
+        return self._least([self.frontier(b, choice) for b in range(len(self.blocks))], limit)
+
+    def root_completion(self, limit: int | None = None) -> Completion | None:
+        """:meth:`completion` with nothing decided."""
+        zero = (0,) * len(self.hub_caps)
+        fronts = []
+        for b, (blk, start, steps) in enumerate(
+            zip(self.blocks, self.base, self.steps, strict=True)
+        ):
+            made = self.frontiers[(b,)] = _b.front(blk, start, zero, self.hub_caps, 0, steps)
+            fronts.append(made)
+        return self._least(fronts, limit)
+
+    def _least(self, fronts: list[Front], limit: int | None) -> Completion | None:
         if self.hub < 0:
             value = self.constant
             picks = []
