@@ -24,25 +24,27 @@ def follow_exact(
     ``None`` (see the module docstring).  ``order``: the search order of the courses with
     options; ``same``: whether each is interchangeable with the one before; ``forced``:
     whether each is assigned before the search."""
-    search = [c for c, f in zip(order, forced, strict=True) if not f]
-    links = [x for x, f in zip(same, forced, strict=True) if not f]
+    choice = [-1] * len(p.options)
+    search: list[int] = []
+    links: list[bool] = []
+    # The search ranks a course's options by what is still needed after the courses before
+    # it in ``order``: forced courses count from their place in it.
+    before: list[list[int]] = []
+    passed: list[int] = []
+    for c, f, x in zip(order, forced, same, strict=True):
+        if f:
+            choice[c] = 0
+            passed.append(c)
+        else:
+            search.append(c)
+            links.append(x)
+            before.append(passed)
+            passed = []
     if len(search) + 1 > node_limit:
         return None
     exact = separable(p, search, links)
     if exact is None:
         return None
-    choice = [-1] * len(p.options)
-    # The search ranks a course's options by what is still needed after the courses before
-    # it in ``order``: forced courses count from their place in it.
-    before: list[list[int]] = []
-    passed: list[int] = []
-    for c, f in zip(order, forced, strict=True):
-        if f:
-            choice[c] = 0
-            passed.append(c)
-        else:
-            before.append(passed)
-            passed = []
     apart = exact.apart
     # The search's first dive (its preferred option everywhere) bounds the optimum, and is
     # the witness when it meets it; while the choices follow it, its rankings stand.
