@@ -187,11 +187,14 @@ def front(
             low = 0
         nxt: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
         for (st, h), picked in states.items():
-            for o, (mine, to_hub) in enumerate(effects):
-                if o >= low:
-                    key2 = (add(st, mine, caps), add(h, to_hub, hub_caps))
-                    if key2 not in nxt:
-                        nxt[key2] = (*picked, o)
+            for o in range(low, len(effects)):
+                mine, to_hub = effects[o]
+                key2 = (
+                    add(st, mine, caps) if mine else st,
+                    add(h, to_hub, hub_caps) if to_hub else h,
+                )
+                if key2 not in nxt:
+                    nxt[key2] = (*picked, o)
         states = nxt
     out: dict[tuple[int, ...], tuple[int, tuple[int, ...]]] = {}
     for (st, h), picked in states.items():
