@@ -49,8 +49,6 @@ class Shape:
         self.none = block(p, -1, [], tiers)
         self.option_block: dict[tuple[int, ...], int] = {}
         """The block each option reaches (``-1``: none, ``-2``: more than one)."""
-        self.touch: dict[tuple[tuple[int, ...], ...], frozenset[int]] = {}
-        """Per set of options, the blocks they reach."""
         self.effects: dict[tuple[object, ...], _CourseClass] = {}
         """Per hub and course (credits, tier, options): the block it decides in (by position
         among the hub's blocks, see :meth:`around`), its effects, and each option's nodes
