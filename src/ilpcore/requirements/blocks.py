@@ -122,6 +122,24 @@ class Front:
         self.projections: dict[int, list[tuple[int, int, tuple[int, ...]]]] = {}
         self.extremes: dict[int, tuple[int, int, int]] = {}
         """Per projection: its least cost, and the most credits and courses it sends."""
+        self.views: dict[
+            int, tuple[bool, list[tuple[int, int, tuple[int, ...]]], int, int, int]
+        ] = {}
+        """Per projection (see :meth:`view`)."""
+
+    def view(
+        self, at: int, width: int
+    ) -> tuple[bool, list[tuple[int, int, tuple[int, ...]]], int, int, int]:
+        """Whether the block sends nothing to the hub at the tier of slots ``at``, its
+        projection there (:meth:`project`), its least cost and the most credits and courses
+        it can send there."""
+        hit = self.views.get(at)
+        if hit is None:
+            proj = self.project(at, width)
+            low, high_cr, high_co = self.extremes[at]
+            hit = (len(proj) == 1 and proj[0][0] == 0, proj, low, high_cr, high_co)
+            self.views[at] = hit
+        return hit
 
     def project(self, at: int, width: int) -> list[tuple[int, int, tuple[int, ...]]]:
         """By the hub's coverage at one tier (slots ``at``: credits, ``at + 1``: courses, as

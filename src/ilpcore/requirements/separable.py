@@ -272,18 +272,18 @@ def _view(fronts: list[Front], at: int, width: int) -> _View:
     their least cost and the most credits and courses they can send (at ``[k]``)."""
     offset = 0
     active = []
-    for b, front in enumerate(fronts):
-        proj = front.projections.get(at) or front.project(at, width)
-        if len(proj) == 1 and proj[0][0] == 0:
-            offset += proj[0][1]
-        else:
-            active.append((b, proj))
     least, most_cr, most_co = [0], [0], [0]
-    for b, _ in reversed(active):
-        low, high_cr, high_co = fronts[b].extremes[at]
-        least.append(least[-1] + low)
-        most_cr.append(most_cr[-1] + high_cr)
-        most_co.append(most_co[-1] + high_co)
+    for b in range(len(fronts) - 1, -1, -1):
+        front = fronts[b]
+        view = front.views.get(at) or front.view(at, width)
+        if view[0]:
+            offset += view[2]  # its only cost
+        else:
+            active.append((b, view[1]))
+            least.append(least[-1] + view[2])
+            most_cr.append(most_cr[-1] + view[3])
+            most_co.append(most_co[-1] + view[4])
+    active.reverse()
     return offset, active, least, most_cr, most_co
 
 
