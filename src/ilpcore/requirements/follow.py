@@ -47,10 +47,9 @@ def follow_exact(
         return None
     apart = exact.apart
     # The search's first dive (its preferred option everywhere) bounds the optimum, and is
-    # the witness when it meets it; while the choices follow it, its rankings stand.
+    # the result when it meets it; while the choices follow it, its rankings stand.
     dive, rankings, dive_parts = _dive(p, exact, links, before)
-    kept: Witness | None = Witness(exact, dive, dive_parts)
-    assert kept is not None
+    kept = Witness(exact, dive, dive_parts)
     bound = kept.cost
     found = exact.root_completion(bound)
     assert found is not None  # the dive is within its own cost
@@ -74,7 +73,7 @@ def follow_exact(
         for o in ranked:
             choice[c] = o
             if witness[k] != o:
-                if kept is None or kept.options is not witness:
+                if kept.options is not witness:
                     kept = Witness(exact, witness, parts)
                 fixed = repaired(kept, k, o, optimum, links)
                 if fixed is not None:
