@@ -4,8 +4,10 @@ Its exact bound admits an option only if an assignment meeting the optimum keeps
 depth-first search of :mod:`ilpcore.requirements.solver` never backtracks into an admitted
 option: it takes, at each course in turn, the first option in the search's order that is
 admitted, which is the assignment the full search returns (the first optimal one in its
-order).  The bound is asked only where the last assignment found (the witness) does not keep
-the option and no cheap change of it does (:mod:`ilpcore.requirements.repair`).
+order).  The search's first leaf (its preferred option at every course) is costed first: when
+the optimum is its cost, it is that assignment.  Otherwise the bound is asked only where the
+last assignment found (the witness) does not keep the option and no cheap change of it does
+(:mod:`ilpcore.requirements.repair`).
 """
 
 from __future__ import annotations
