@@ -9,8 +9,9 @@ from itertools import combinations, product
 import attrs
 
 from ilpcore.exceptions import OverrideError, Problem
-from ilpcore.model import AssessmentResult, CourseRecord
+from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus
 from ilpcore.requirements.fixed import (
+    Outcome,
     assessment_status,
     gpa_status,
     milestone_status,
@@ -24,6 +25,7 @@ from ilpcore.requirements.prepared import (
     scale_for,
     tree_units,
     units,
+    units_of,
 )
 from ilpcore.requirements.problem import Problem as SolverProblem
 from ilpcore.requirements.rules import (
@@ -41,6 +43,8 @@ __all__ = ["Built", "Node", "build"]
 class Built:
     rule_set: RuleSet
     nodes: tuple[Node, ...]
+    """The rule set's nodes (shared by every student: a non-course node's ``fixed`` is a
+    placeholder; its status for this student is in :attr:`fixed`)."""
     courses: tuple[CourseRecord, ...]
     """Every course given, in input order (course ``i`` of the solver problem)."""
     credits: tuple[Decimal, ...]
@@ -48,12 +52,18 @@ class Built:
     scale: int
     problem: SolverProblem
     overrides: tuple[Override, ...]
+    fixed: tuple[Outcome | None, ...]
+    """Per node: the status, need and detail of a non-course node, ``None`` for the others."""
 
     def index(self, path: str) -> int | None:
         for i, n in enumerate(self.nodes):
             if n.path == path:
                 return i
         return None
+
+
+# Enum members hash in Python code; their ids are plain integers (members live forever).
+_TIER_OF_ID = {id(s): tier_of(s) for s in CourseStatus}
 
 
 def build(
@@ -67,19 +77,26 @@ def build(
 ) -> Built:
     """The solver problem for one student (raises :class:`OverrideError` for bad overrides)."""
     prep = prepared(rs)
-    nodes = list(prep.nodes)
+    nodes: Sequence[Node] = prep.nodes
     by_path = prep.by_path
     if overrides:
         _check_overrides(overrides, by_path, {c.course_code for c in courses})
-    tiers = tuple(tier_of(c.status) for c in courses)
+    tier_of_id = _TIER_OF_ID
+    tiers = tuple([tier_of_id[id(c.status)] for c in courses])
     credits = tuple(
-        c.earned_credits if t == 0 else c.credits for c, t in zip(courses, tiers, strict=True)
+        [
+            (c.credits if c.credits_earned is None else c.credits_earned) if t == 0 else c.credits
+            for c, t in zip(courses, tiers, strict=True)
+        ]
     )
-    live = [(c, t) for c, t in zip(courses, tiers, strict=True) if t is not None]
 
-    for i in prep.fixed_nodes:
-        fixed = _fixed_status(nodes[i], rs, live, assessments, milestones, ilp_aligned)
-        nodes[i] = attrs.evolve(nodes[i], fixed=fixed)
+    fixed: list[Outcome | None] = [None] * len(nodes)
+    fixed_tiers: list[int | None] = [None] * len(nodes)
+    if prep.fixed_nodes:
+        live = [(c, t) for c, t in zip(courses, tiers, strict=True) if t is not None]
+        for i in prep.fixed_nodes:
+            out = fixed[i] = _fixed_status(nodes[i], rs, live, assessments, milestones, ilp_aligned)
+            fixed_tiers[i] = out[0]
 
     waived = [False] * len(nodes)
     allowed: dict[tuple[int, str], bool] = {}  # (node, code) -> forced accept / refuse
@@ -147,15 +164,20 @@ def build(
         if t is None:
             options.append(())
             continue
-        title = c.title.casefold()
+        code = c.course_code
+        if named_titles:
+            title = c.title.casefold()
+            named_title = title if title in named_titles else None
+        else:
+            named_title = None
         key = (
             c.subject,
-            c.course_code if c.course_code in named_codes else None,
-            title if title in named_titles else None,
+            code if code in named_codes else None,
+            named_title,
             c.attributes,
             c.grade_level if by_grade else None,
             c.mark,
-            c.course_code in ilp_aligned,
+            code in ilp_aligned,
         )
         opts = seen.get(key)
         if opts is None:
@@ -164,8 +186,8 @@ def build(
                 if accepts(0, c)
                 else ()
             )
-        if opts and c.course_code in forced:
-            target = forced[c.course_code]
+        if forced and opts and code in forced:
+            target = forced[code]
             opts = tuple(o for o in opts if target in o) or opts
         options.append(opts)
 
@@ -179,17 +201,29 @@ def build(
         choose=prep.chooses,
         need_credits=need_units,
         need_courses=prep.need_courses,
-        fixed=tuple(None if n.fixed is None else n.fixed[0] for n in nodes),
+        fixed=tuple(fixed_tiers),
         waived=tuple(waived),
         max_credits=max_units,
         caps=caps,
-        course_credits=tuple(units(x, scale) for x in credits),
-        course_tier=tuple(3 if t is None else t for t in tiers),
+        course_credits=units_of(credits, scale),
+        course_tier=tuple([3 if t is None else t for t in tiers]),
         options=tuple(options),
     )
-    for i, value in adjusted.items():
-        nodes[i] = attrs.evolve(nodes[i], need_credits=value)
-    return Built(rs, tuple(nodes), tuple(courses), credits, tiers, scale, problem, tuple(overrides))
+    if adjusted:
+        nodes = list(nodes)
+        for i, value in adjusted.items():
+            nodes[i] = attrs.evolve(nodes[i], need_credits=value)
+    return Built(
+        rs,
+        tuple(nodes),
+        tuple(courses),
+        credits,
+        tiers,
+        scale,
+        problem,
+        tuple(overrides),
+        tuple(fixed),
+    )
 
 
 def _check_overrides(
@@ -216,7 +250,7 @@ def _fixed_status(
     assessments: Sequence[AssessmentResult],
     milestones: Sequence[Milestone],
     ilp_aligned: frozenset[str],
-) -> tuple[int, str | None, str | None]:
+) -> Outcome:
     rq = node.requirement
     if isinstance(rq, TimingRequirement):
         return timing_status(rq, live, rs.scale, ilp_aligned)

@@ -33,45 +33,67 @@ class Coverage:
         self.courses_of = courses_of
         own = [0] * n
         status = [0] * n
+        rank = [0] * n  # status with waived as done: how a child weighs on its parent
         miss_units = [0] * n
         miss_courses = [0] * n
         credits, tiers = p.course_credits, p.course_tier
+        waived, fixed_of, children, choose_of = p.waived, p.fixed, p.children, p.choose
+        need_credits, need_courses = p.need_credits, p.need_courses
         for i in range(n - 1, -1, -1):  # pre-order reversed: children before parents
-            if p.waived[i]:
+            if waived[i]:
                 own[i] = status[i] = WAIVED
                 continue
-            fixed = p.fixed[i]
-            if fixed is not None:
-                tier = fixed
-            else:
-                tier = MISSING
-                need_cr, need_co = p.need_credits[i], p.need_courses[i]
-                got = [0] * TIERS
-                cnt = [0] * TIERS
-                for c in courses_of[i]:
-                    got[tiers[c]] += credits[c]
-                    cnt[tiers[c]] += 1
-                a = b = 0
-                for t in range(TIERS):
-                    a += got[t]
-                    b += cnt[t]
-                    if a >= need_cr and b >= need_co:
-                        tier = t
-                        break
+            tier = fixed_of[i]
+            if tier is None:
+                need_cr, need_co = need_credits[i], need_courses[i]
+                if need_cr <= 0 and need_co <= 0:
+                    tier = 0
                 else:
-                    miss_units[i] = need_cr - a if need_cr > a else 0
-                    miss_courses[i] = need_co - b if need_co > b else 0
+                    tier = _own_tier(courses_of[i], credits, tiers, need_cr, need_co)
+                    if tier == MISSING:
+                        a = b = 0
+                        for c in courses_of[i]:
+                            a += credits[c]
+                            b += 1
+                        miss_units[i] = need_cr - a if need_cr > a else 0
+                        miss_courses[i] = need_co - b if need_co > b else 0
             own[i] = tier
-            kids = p.children[i]
+            kids = children[i]
             if kids:
-                ranks = sorted(0 if status[j] == WAIVED else status[j] for j in kids)
-                choose = p.choose[i]
-                if choose is not None:
-                    ranks = ranks[:choose]
-                if ranks and ranks[-1] > tier:
-                    tier = ranks[-1]
-            status[i] = tier
+                choose = choose_of[i]
+                if choose is None:
+                    worst = max([rank[j] for j in kids])
+                    if worst > tier:
+                        tier = worst
+                else:
+                    ranks = sorted([rank[j] for j in kids])[:choose]
+                    if ranks and ranks[-1] > tier:
+                        tier = ranks[-1]
+            status[i] = rank[i] = tier
         self.own = own
         self.status = status
         self.miss_units = miss_units
         self.miss_courses = miss_courses
+
+
+def _own_tier(
+    counted: list[int],
+    credits: tuple[int, ...],
+    tiers: tuple[int, ...],
+    need_cr: int,
+    need_co: int,
+) -> int:
+    """The first tier at which the courses counted (with every earlier tier's) meet the need."""
+    got = [0] * TIERS
+    cnt = [0] * TIERS
+    for c in counted:
+        t = tiers[c]
+        got[t] += credits[c]
+        cnt[t] += 1
+    a = b = 0
+    for t in range(TIERS):
+        a += got[t]
+        b += cnt[t]
+        if a >= need_cr and b >= need_co:
+            return t
+    return MISSING

@@ -110,20 +110,38 @@ def assessment_status(
     tier, which = _milestone_tier(rq.milestones, milestones)
     if tier < MISSING:
         return tier, None, which
-    options = [
-        (alt.label or alt.instrument)
-        + " "
-        + " and ".join(f"{m.scale} >= {m.min_score}" for m in alt.minimums)
-        for alt in rq.alternatives
-    ] + list(rq.milestones)
-    return MISSING, "one of: " + "; ".join(options), None
+    return MISSING, _missing_text(rq), None
+
+
+_MISSING_TEXT: dict[int, tuple[AssessmentRequirement | MilestoneRequirement, str]] = {}
+
+
+def _missing_text(rq: AssessmentRequirement | MilestoneRequirement) -> str:
+    """What an unmet requirement needs, in words (the same for every student: made once)."""
+    hit = _MISSING_TEXT.get(id(rq))
+    if hit is not None and hit[0] is rq:
+        return hit[1]
+    if isinstance(rq, MilestoneRequirement):
+        text = "one of: " + ", ".join(rq.accepts)
+    else:
+        options = [
+            (alt.label or alt.instrument)
+            + " "
+            + " and ".join(f"{m.scale} >= {m.min_score}" for m in alt.minimums)
+            for alt in rq.alternatives
+        ] + list(rq.milestones)
+        text = "one of: " + "; ".join(options)
+    if len(_MISSING_TEXT) > 4096:
+        _MISSING_TEXT.clear()
+    _MISSING_TEXT[id(rq)] = (rq, text)
+    return text
 
 
 def milestone_status(rq: MilestoneRequirement, milestones: Sequence[Milestone]) -> Outcome:
     tier, which = _milestone_tier(rq.accepts, milestones)
     if tier < MISSING:
         return tier, None, which
-    return MISSING, "one of: " + ", ".join(rq.accepts), None
+    return MISSING, _missing_text(rq), None
 
 
 def eligible(course: CourseRecord) -> bool:

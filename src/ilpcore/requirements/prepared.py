@@ -37,6 +37,7 @@ __all__ = [
     "scale_for",
     "tree_units",
     "units",
+    "units_of",
 ]
 
 _ANY = CourseFilter()
@@ -203,6 +204,25 @@ def units(value: Decimal, scale: int) -> int:
             _UNITS.clear()
         hit = _UNITS[key] = int((value * scale).to_integral_value())
     return hit
+
+
+_UNIT_TABLES: dict[int, dict[Decimal, int]] = {}
+
+
+def units_of(values: Sequence[Decimal], scale: int) -> tuple[int, ...]:
+    """:func:`units` of each value (a table per scale: a batch meets few distinct credits)."""
+    table = _UNIT_TABLES.get(scale)
+    if table is None or len(table) > MAX_CACHED:
+        if len(_UNIT_TABLES) > 64:
+            _UNIT_TABLES.clear()
+        table = _UNIT_TABLES[scale] = {}
+    try:
+        return tuple([table[v] for v in values])
+    except KeyError:
+        for v in values:
+            if v not in table:
+                table[v] = units(v, scale)
+        return tuple([table[v] for v in values])
 
 
 def tree_units(prep: Prepared, scale: int) -> _Units:

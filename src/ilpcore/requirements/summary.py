@@ -32,7 +32,7 @@ from ilpcore.requirements.ruleset import RuleSet
 from ilpcore.requirements.solver import solve
 from ilpcore.requirements.tally import Tally
 
-__all__ = ["AreaSummary", "AuditSummary", "summarize", "summary_of"]
+__all__ = ["AreaSummary", "AuditSummary", "Headline", "headline", "summarize", "summary_of"]
 
 
 @attrs.frozen
@@ -72,6 +72,72 @@ class AuditSummary:
         return self.status.satisfied
 
 
+class Headline:
+    """The figures of an :class:`AuditSummary` as plain values, for callers that make their
+    own rows from them (:func:`ilpcore.batch.batch_audit`): each area is a tuple ``(path,
+    title, status, earned, counted, required, missing)``, ``missing`` a list of ``(path,
+    what is still needed)``."""
+
+    __slots__ = ("areas", "counted", "earned", "missing", "optimal", "required", "status")
+
+    def __init__(self, t: Tally, optimal: bool) -> None:
+        nodes = t.built.nodes
+        status, own = t.status, t.own
+        missing: list[tuple[str, str | None]] = []
+
+        def visit(i: int) -> None:
+            if status[i] != MISSING:
+                return
+            if own[i] == MISSING:
+                missing.append((nodes[i].path, t.needed(i)))
+            for j in nodes[i].children:
+                visit(j)
+
+        visit(0)
+        root = nodes[0]
+        self.status = STATUS_OF_CODE[status[0]]
+        self.earned = t.earned(0)
+        self.counted = t.counted(0)
+        self.required = root.need_credits
+        self.areas = [
+            (
+                nodes[i].path,
+                nodes[i].title,
+                STATUS_OF_CODE[status[i]],
+                t.earned(i),
+                t.counted(i),
+                nodes[i].need_credits,
+                t.missing_credits(i),
+            )
+            for i in root.children
+        ]
+        self.missing = missing
+        self.optimal = optimal
+
+
+def headline(
+    rule_set: RuleSet,
+    courses: Sequence[CourseRecord],
+    *,
+    assessments: Sequence[AssessmentResult] = (),
+    milestones: Sequence[Milestone] = (),
+    ilp_aligned: frozenset[str] = frozenset(),
+    overrides: Sequence[Override] = (),
+    node_limit: int = 500_000,
+) -> Headline:
+    """The :class:`Headline` of :func:`summarize` with the same arguments."""
+    built = build(
+        rule_set,
+        courses,
+        assessments=assessments,
+        milestones=milestones,
+        ilp_aligned=ilp_aligned,
+        overrides=overrides,
+    )
+    solution = solve(built.problem, node_limit=node_limit)
+    return Headline(Tally(built, solution.choice), solution.optimal)
+
+
 def summarize(
     rule_set: RuleSet,
     courses: Sequence[CourseRecord],
@@ -84,49 +150,30 @@ def summarize(
 ) -> AuditSummary:
     """The :class:`AuditSummary` of :func:`~ilpcore.requirements.evaluate` with the same
     arguments."""
-    built = build(
+    h = headline(
         rule_set,
         courses,
         assessments=assessments,
         milestones=milestones,
         ilp_aligned=ilp_aligned,
         overrides=overrides,
+        node_limit=node_limit,
     )
-    solution = solve(built.problem, node_limit=node_limit)
-    t = Tally(built, solution.choice)
-    nodes = built.nodes
-    missing: list[tuple[str, str | None]] = []
-
-    def visit(i: int) -> None:
-        if t.status[i] != MISSING:
-            return
-        if t.own[i] == MISSING:
-            missing.append((nodes[i].path, t.needed(i)))
-        for j in nodes[i].children:
-            visit(j)
-
-    visit(0)
     areas = tuple(
-        AreaSummary(
-            nodes[i].path,
-            nodes[i].title,
-            STATUS_OF_CODE[t.status[i]],
-            t.earned(i),
-            t.counted(i),
-            nodes[i].need_credits,
-            t.missing_credits(i),
-        )
-        for i in nodes[0].children
+        [
+            AreaSummary(path, title, status, earned, counted, required, missing)
+            for path, title, status, earned, counted, required, missing in h.areas
+        ]
     )
     return AuditSummary(
         rule_set.id,
-        STATUS_OF_CODE[t.status[0]],
-        t.earned(0),
-        t.counted(0),
-        nodes[0].need_credits,
+        h.status,
+        h.earned,
+        h.counted,
+        h.required,
         areas,
-        tuple(missing),
-        solution.optimal,
+        tuple(h.missing),
+        h.optimal,
     )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ilpcore.model import CourseStatus
 from ilpcore.requirements.build import Built
 from ilpcore.requirements.coverage import WAIVED, Coverage
 from ilpcore.requirements.problem import MISSING
@@ -34,7 +33,7 @@ class Tally(Coverage):
 
     def needed(self, i: int) -> str | None:
         """What node ``i``'s own need still misses, in words (``None`` when met)."""
-        fixed = self.built.nodes[i].fixed
+        fixed = self.built.fixed[i]
         if self.own[i] == WAIVED:
             return None
         if fixed is not None:
@@ -54,12 +53,9 @@ class Tally(Coverage):
     def counted(self, i: int) -> Decimal:
         """Credits counted toward node ``i`` (every status)."""
         credits = self.built.credits
-        return sum((credits[c] for c in self.courses_of[i]), Decimal(0))
+        return sum([credits[c] for c in self.courses_of[i]], Decimal(0))
 
     def earned(self, i: int) -> Decimal:
         """Credits of completed courses counted toward node ``i``."""
-        credits, courses = self.built.credits, self.built.courses
-        return sum(
-            (credits[c] for c in self.courses_of[i] if courses[c].status is CourseStatus.COMPLETED),
-            Decimal(0),
-        )
+        credits, tiers = self.built.credits, self.built.tiers
+        return sum([credits[c] for c in self.courses_of[i] if tiers[c] == 0], Decimal(0))
