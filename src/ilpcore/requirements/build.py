@@ -81,23 +81,6 @@ def build(
     by_path = prep.by_path
     if overrides:
         _check_overrides(overrides, by_path, {c.course_code for c in courses})
-    tier_of_id = _TIER_OF_ID
-    tiers = tuple([tier_of_id[id(c.status)] for c in courses])
-    credits = tuple(
-        [
-            (c.credits if c.credits_earned is None else c.credits_earned) if t == 0 else c.credits
-            for c, t in zip(courses, tiers, strict=True)
-        ]
-    )
-
-    fixed: list[Outcome | None] = [None] * len(nodes)
-    fixed_tiers: list[int | None] = [None] * len(nodes)
-    if prep.fixed_nodes:
-        live = [(c, t) for c, t in zip(courses, tiers, strict=True) if t is not None]
-        for i in prep.fixed_nodes:
-            out = fixed[i] = _fixed_status(nodes[i], rs, live, assessments, milestones, ilp_aligned)
-            fixed_tiers[i] = out[0]
-
     waived = [False] * len(nodes)
     allowed: dict[tuple[int, str], bool] = {}  # (node, code) -> forced accept / refuse
     forced: dict[str, int] = {}
@@ -120,13 +103,6 @@ def build(
                     j = nodes[j].parent
                 if ov.action is OverrideAction.INSERT:
                     forced[ov.course_code] = i
-
-    scale = scale_for([*credits, *adjusted.values()], prep)
-    need_units, max_units, cap_units = tree_units(prep, scale)
-    if adjusted:
-        need_units = tuple(
-            units(adjusted[i], scale) if i in adjusted else u for i, u in enumerate(need_units)
-        )
 
     meets: dict[tuple[str | None, str | None], bool] = {}
 
@@ -154,42 +130,75 @@ def build(
         }
         named_codes = prep.named_codes | {o.course_code for o in overrides}
         seen: OptionCache = {}
+        by_record: OptionCache = {}
     else:
         relevant, named_codes, seen = prep.relevant, prep.named_codes, prep.options
-    # Courses that look the same to every filter get the same options: compute them once.
+        by_record = prep.record_options
+    # Courses that look the same to every filter get the same options: compute them once
+    # (by_record: the same, keyed by the fields the filters read, before reading them).
     named_titles = prep.named_titles
     by_grade = prep.by_grade
+    tier_of_id = _TIER_OF_ID
+    tier_list: list[int | None] = []
+    credit_list: list[Decimal] = []
     options: list[tuple[tuple[int, ...], ...]] = []
-    for c, t in zip(courses, tiers, strict=True):
+    for c in courses:
+        t = tier_of_id[id(c.status)]
+        tier_list.append(t)
         if t is None:
+            credit_list.append(c.credits)
             options.append(())
             continue
+        earned = c.credits_earned
+        credit_list.append(c.credits if t or earned is None else earned)
         code = c.course_code
-        if named_titles:
-            title = c.title.casefold()
-            named_title = title if title in named_titles else None
-        else:
-            named_title = None
-        key = (
-            c.subject,
-            code if code in named_codes else None,
-            named_title,
-            c.attributes,
-            c.grade_level if by_grade else None,
-            c.mark,
-            code in ilp_aligned,
-        )
-        opts = seen.get(key)
+        aligned = code in ilp_aligned
+        record = (code, c.title, c.subject, c.attributes, c.grade_level, c.mark, aligned)
+        opts = by_record.get(record)
         if opts is None:
-            opts = seen[key] = (
-                tuple(_undominated(_options(nodes, 0, c, accepts), relevant, capped))
-                if accepts(0, c)
-                else ()
+            title = c.title.casefold()
+            key = (
+                c.subject,
+                code if code in named_codes else None,
+                title if title in named_titles else None,
+                c.attributes,
+                c.grade_level if by_grade else None,
+                c.mark,
+                aligned,
             )
+            opts = seen.get(key)
+            if opts is None:
+                opts = seen[key] = (
+                    tuple(_undominated(_options(nodes, 0, c, accepts), relevant, capped))
+                    if accepts(0, c)
+                    else ()
+                )
+            by_record[record] = opts
         if forced and opts and code in forced:
             target = forced[code]
             opts = tuple(o for o in opts if target in o) or opts
         options.append(opts)
+    tiers = tuple(tier_list)
+    credits = tuple(credit_list)
+
+    fixed: list[Outcome | None] = [None] * len(nodes)
+    fixed_tiers: list[int | None] = [None] * len(nodes)
+    if prep.fixed_nodes:
+        live = (
+            [(c, t) for c, t in zip(courses, tiers, strict=True) if t is not None]
+            if prep.fixed_reads_courses
+            else []
+        )
+        for i in prep.fixed_nodes:
+            out = fixed[i] = _fixed_status(nodes[i], rs, live, assessments, milestones, ilp_aligned)
+            fixed_tiers[i] = out[0]
+
+    scale = scale_for([*credits, *adjusted.values()], prep)
+    need_units, max_units, cap_units = tree_units(prep, scale)
+    if adjusted:
+        need_units = tuple(
+            units(adjusted[i], scale) if i in adjusted else u for i, u in enumerate(need_units)
+        )
 
     caps = tuple(
         (i, units, frozenset(k for k, c in enumerate(courses) if match.matches(c, ilp_aligned)))

@@ -88,6 +88,8 @@ class Prepared:
     """Digits after the point that the rule set's credits need."""
     fixed_nodes: tuple[int, ...]
     """Nodes whose status comes from scores, milestones, timing or GPA, not courses."""
+    fixed_reads_courses: bool
+    """Some fixed node is a timing or GPA requirement (its status reads the courses)."""
     capped: frozenset[int]
     relevant: frozenset[int]
     """Capped nodes and nodes that need credits or courses (without overrides)."""
@@ -96,6 +98,9 @@ class Prepared:
     by_grade: bool
     options: OptionCache
     """Course options by what the filters look at (without overrides)."""
+    record_options: OptionCache
+    """The same by the course fields the filters read (code, title, subject, attributes,
+    grade level, mark, ILP-aligned), found without reading them."""
     units: dict[int, _Units]
     """Per scale: need credits, max credits (``-1``: none) and caps in integer units."""
 
@@ -124,6 +129,7 @@ def prepared(rs: RuleSet) -> Prepared:
             tuple(n.need_courses for n in nodes),
             max(map(_decimals, amounts), default=0),
             tuple(i for i, n in enumerate(nodes) if isinstance(n.requirement, _FIXED_KINDS)),
+            any(isinstance(n.requirement, (TimingRequirement, GpaRequirement)) for n in nodes),
             capped,
             capped | frozenset(needy),
             frozenset(code for n in nodes for code in (*n.match.codes, *n.match.exclude_codes)),
@@ -131,9 +137,12 @@ def prepared(rs: RuleSet) -> Prepared:
             any(n.match.grade_levels for n in nodes),
             {},
             {},
+            {},
         )
     if len(hit.options) > MAX_CACHED:
         hit.options.clear()
+    if len(hit.record_options) > MAX_CACHED:
+        hit.record_options.clear()
     return hit
 
 

@@ -95,17 +95,16 @@ class Headline:
 
         visit(0)
         root = nodes[0]
+        earned_counted = t.earned_counted
         self.status = STATUS_OF_CODE[status[0]]
-        self.earned = t.earned(0)
-        self.counted = t.counted(0)
+        self.earned, self.counted = earned_counted(0)
         self.required = root.need_credits
         self.areas = [
             (
                 nodes[i].path,
                 nodes[i].title,
                 STATUS_OF_CODE[status[i]],
-                t.earned(i),
-                t.counted(i),
+                *earned_counted(i),
                 nodes[i].need_credits,
                 t.missing_credits(i),
             )

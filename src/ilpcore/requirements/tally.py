@@ -13,7 +13,7 @@ from ilpcore.requirements.build import Built
 from ilpcore.requirements.coverage import WAIVED, Coverage
 from ilpcore.requirements.problem import MISSING
 
-__all__ = ["WAIVED", "Tally"]
+__all__ = ["WAIVED", "Tally", "credits_of_units"]
 
 
 class Tally(Coverage):
@@ -29,7 +29,7 @@ class Tally(Coverage):
     def missing_credits(self, i: int) -> Decimal:
         """Credits node ``i``'s own need still misses (0 when met or waived)."""
         units = self.miss_units[i]
-        return Decimal(units) / Decimal(self.built.scale) if units else Decimal(0)
+        return credits_of_units(units, self.built.scale) if units else _ZERO
 
     def needed(self, i: int) -> str | None:
         """What node ``i``'s own need still misses, in words (``None`` when met)."""
@@ -50,12 +50,29 @@ class Tally(Coverage):
             words.append(f"{miss_co} more course" + ("s" if miss_co > 1 else ""))
         return " and ".join(words)
 
-    def counted(self, i: int) -> Decimal:
-        """Credits counted toward node ``i`` (every status)."""
-        credits = self.built.credits
-        return sum([credits[c] for c in self.courses_of[i]], Decimal(0))
-
-    def earned(self, i: int) -> Decimal:
-        """Credits of completed courses counted toward node ``i``."""
+    def earned_counted(self, i: int) -> tuple[Decimal, Decimal]:
+        """Credits of completed courses (tier 0) and of every course counted toward node ``i``."""
         credits, tiers = self.built.credits, self.built.tiers
-        return sum([credits[c] for c in self.courses_of[i] if tiers[c] == 0], Decimal(0))
+        earned = counted = _ZERO
+        for c in self.courses_of[i]:
+            x = credits[c]
+            counted += x
+            if tiers[c] == 0:
+                earned += x
+        return earned, counted
+
+
+_ZERO = Decimal(0)
+_CREDITS: dict[tuple[int, int], Decimal] = {}
+
+
+def credits_of_units(units: int, scale: int) -> Decimal:
+    """``units / scale`` as a :class:`~decimal.Decimal` (made once per distinct value: a
+    batch meets few)."""
+    key = (units, scale)
+    hit = _CREDITS.get(key)
+    if hit is None:
+        if len(_CREDITS) > 4096:
+            _CREDITS.clear()
+        hit = _CREDITS[key] = Decimal(units) / Decimal(scale)
+    return hit
