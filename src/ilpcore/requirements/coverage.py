@@ -7,7 +7,7 @@ tally (:mod:`ilpcore.requirements.tally`) are both read from it.
 
 from __future__ import annotations
 
-from ilpcore.requirements.problem import MISSING, TIERS, Problem
+from ilpcore.requirements.problem import MISSING, Problem
 
 __all__ = ["WAIVED", "Coverage"]
 
@@ -49,12 +49,19 @@ class Coverage:
                 if need_cr <= 0 and need_co <= 0:
                     tier = 0
                 else:
-                    tier = _own_tier(courses_of[i], credits, tiers, need_cr, need_co)
-                    if tier == MISSING:
-                        a = b = 0
-                        for c in courses_of[i]:
-                            a += credits[c]
-                            b += 1
+                    # Its own tier: the tier of the course, taken by tier, that meets the need.
+                    counted = courses_of[i]
+                    if len(counted) > 1:
+                        counted = sorted(counted, key=tiers.__getitem__)
+                    a = 0
+                    tier = MISSING
+                    for b, c in enumerate(counted, 1):
+                        a += credits[c]
+                        if a >= need_cr and b >= need_co:
+                            tier = tiers[c]
+                            break
+                    else:
+                        b = len(counted)
                         miss_units[i] = need_cr - a if need_cr > a else 0
                         miss_courses[i] = need_co - b if need_co > b else 0
             own[i] = tier
@@ -75,25 +82,3 @@ class Coverage:
         self.miss_units = miss_units
         self.miss_courses = miss_courses
 
-
-def _own_tier(
-    counted: list[int],
-    credits: tuple[int, ...],
-    tiers: tuple[int, ...],
-    need_cr: int,
-    need_co: int,
-) -> int:
-    """The first tier at which the courses counted (with every earlier tier's) meet the need."""
-    got = [0] * TIERS
-    cnt = [0] * TIERS
-    for c in counted:
-        t = tiers[c]
-        got[t] += credits[c]
-        cnt[t] += 1
-    a = b = 0
-    for t in range(TIERS):
-        a += got[t]
-        b += cnt[t]
-        if a >= need_cr and b >= need_co:
-            return t
-    return MISSING

@@ -39,18 +39,25 @@ def timing_status(
     ilp_aligned: frozenset[str],
 ) -> Outcome:
     """A matching course in every listed grade; the status is the worst grade's best tier."""
+    wanted = frozenset(rq.grade_levels)
+    best: dict[int, int] = {}  # grade -> best tier of a matching course
+    meets: dict[str | None, bool] = {}
+    for c, tier in courses:
+        grade = c.grade_level
+        if grade not in wanted or tier >= best.get(grade, MISSING):
+            continue
+        if not rq.match.matches(c, ilp_aligned):
+            continue
+        ok = meets.get(c.mark)
+        if ok is None:
+            ok = meets[c.mark] = scale.meets(c.mark, rq.min_mark)
+        if ok:
+            best[grade] = tier
     worst = 0
     lacking = []
     for grade in rq.grade_levels:
-        tiers = [
-            tier
-            for c, tier in courses
-            if c.grade_level == grade
-            and rq.match.matches(c, ilp_aligned)
-            and scale.meets(c.mark, rq.min_mark)
-        ]
-        if tiers:
-            worst = max(worst, min(tiers))
+        if grade in best:
+            worst = max(worst, best[grade])
         else:
             lacking.append(grade)
     if lacking:
@@ -65,10 +72,14 @@ def gpa_status(
     """Credit-weighted GPA over completed courses with a letter mark."""
     points = Decimal(0)
     weight = Decimal(0)
+    points_of: dict[str, Decimal | None] = {}
     for c, tier in courses:
         if tier != 0 or c.mark is None:
             continue
-        p = scale.points(c.mark)
+        if c.mark in points_of:
+            p = points_of[c.mark]
+        else:
+            p = points_of[c.mark] = scale.points(c.mark)
         if p is not None and c.credits > 0:
             points += p * c.credits
             weight += c.credits
