@@ -81,4 +81,3 @@ class Coverage:
         self.status = status
         self.miss_units = miss_units
         self.miss_courses = miss_courses
-
