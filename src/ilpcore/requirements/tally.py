@@ -40,15 +40,7 @@ class Tally(Coverage):
             return fixed[1]
         if self.own[i] != MISSING:
             return None
-        words = []
-        miss_cr = self.missing_credits(i)
-        if miss_cr:
-            plural = "" if miss_cr == 1 else "s"
-            words.append(f"{miss_cr.normalize():f} more credit{plural}")
-        miss_co = self.miss_courses[i]
-        if miss_co:
-            words.append(f"{miss_co} more course" + ("s" if miss_co > 1 else ""))
-        return " and ".join(words)
+        return _missing_words(self.miss_units[i], self.miss_courses[i], self.built.scale)
 
     def earned_counted(self, i: int) -> tuple[Decimal, Decimal]:
         """Credits of completed courses (tier 0) and of every course counted toward node ``i``."""
@@ -75,4 +67,25 @@ def credits_of_units(units: int, scale: int) -> Decimal:
         if len(_CREDITS) > 4096:
             _CREDITS.clear()
         hit = _CREDITS[key] = Decimal(units) / Decimal(scale)
+    return hit
+
+
+_WORDS: dict[tuple[int, int, int], str] = {}
+
+
+def _missing_words(units: int, courses: int, scale: int) -> str:
+    """``"1.5 more credits and 1 more course"`` (made once per distinct need)."""
+    key = (units, courses, scale)
+    hit = _WORDS.get(key)
+    if hit is None:
+        words = []
+        if units:
+            credits = credits_of_units(units, scale)
+            plural = "" if credits == 1 else "s"
+            words.append(f"{credits.normalize():f} more credit{plural}")
+        if courses:
+            words.append(f"{courses} more course" + ("s" if courses > 1 else ""))
+        if len(_WORDS) > 4096:
+            _WORDS.clear()
+        hit = _WORDS[key] = " and ".join(words)
     return hit
