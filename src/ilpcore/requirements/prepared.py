@@ -62,6 +62,8 @@ class Node:
     choose: int | None = None
     share: tuple[tuple[str, ...], ...] = ()
     fixed: tuple[int, str | None, str | None] | None = None
+    """Set (a placeholder) on non-course nodes; a student's status of them is in
+    :attr:`ilpcore.requirements.build.Built.fixed`."""
     children: tuple[int, ...] = ()
 
 
