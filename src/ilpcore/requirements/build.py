@@ -140,15 +140,18 @@ def build(
     by_grade = prep.by_grade
     tier_of_id = _TIER_OF_ID
     tier_list: list[int | None] = []
+    solver_tiers: list[int] = []  # failed and withdrawn courses count as planned (and nowhere)
     credit_list: list[Decimal] = []
     options: list[tuple[tuple[int, ...], ...]] = []
     for c in courses:
         t = tier_of_id[id(c.status)]
         tier_list.append(t)
         if t is None:
+            solver_tiers.append(3)
             credit_list.append(c.credits)
             options.append(())
             continue
+        solver_tiers.append(t)
         earned = c.credits_earned
         credit_list.append(c.credits if t or earned is None else earned)
         code = c.course_code
@@ -215,7 +218,7 @@ def build(
         max_credits=max_units,
         caps=caps,
         course_credits=units_of(credits, scale),
-        course_tier=tuple([3 if t is None else t for t in tiers]),
+        course_tier=tuple(solver_tiers),
         options=tuple(options),
     )
     if adjusted:

@@ -32,7 +32,15 @@ from ilpcore.requirements.ruleset import RuleSet
 from ilpcore.requirements.solver import solve
 from ilpcore.requirements.tally import Tally
 
-__all__ = ["AreaSummary", "AuditSummary", "Headline", "headline", "summarize", "summary_of"]
+__all__ = [
+    "AreaFigures",
+    "AreaSummary",
+    "AuditSummary",
+    "Headline",
+    "headline",
+    "summarize",
+    "summary_of",
+]
 
 
 @attrs.frozen
@@ -72,46 +80,59 @@ class AuditSummary:
         return self.status.satisfied
 
 
+AreaFigures = tuple[str, str, Status, Decimal, Decimal, Decimal, Decimal]
+"""``(path, title, status, earned, counted, required, missing)`` of one area."""
+
+
+@attrs.frozen
 class Headline:
     """The figures of an :class:`AuditSummary` as plain values, for callers that make their
-    own rows from them (:func:`ilpcore.batch.batch_audit`): each area is a tuple ``(path,
-    title, status, earned, counted, required, missing)``, ``missing`` a list of ``(path,
-    what is still needed)``."""
+    own rows from them (:func:`ilpcore.batch.batch_audit`)."""
 
-    __slots__ = ("areas", "counted", "earned", "missing", "optimal", "required", "status")
+    status: Status
+    earned: Decimal
+    counted: Decimal
+    required: Decimal
+    areas: tuple[AreaFigures, ...]
+    missing: tuple[tuple[str, str | None], ...]
+    optimal: bool
 
-    def __init__(self, t: Tally, optimal: bool) -> None:
-        nodes = t.built.nodes
-        status, own = t.status, t.own
-        missing: list[tuple[str, str | None]] = []
 
-        def visit(i: int) -> None:
-            if status[i] != MISSING:
-                return
-            if own[i] == MISSING:
-                missing.append((nodes[i].path, t.needed(i)))
-            for j in nodes[i].children:
-                visit(j)
+def _headline_of(t: Tally, optimal: bool) -> Headline:
+    nodes = t.built.nodes
+    status, own = t.status, t.own
+    missing: list[tuple[str, str | None]] = []
 
-        visit(0)
-        root = nodes[0]
-        earned_counted = t.earned_counted
-        self.status = STATUS_OF_CODE[status[0]]
-        self.earned, self.counted = earned_counted(0)
-        self.required = root.need_credits
-        self.areas = [
-            (
-                nodes[i].path,
-                nodes[i].title,
-                STATUS_OF_CODE[status[i]],
-                *earned_counted(i),
-                nodes[i].need_credits,
-                t.missing_credits(i),
-            )
-            for i in root.children
-        ]
-        self.missing = missing
-        self.optimal = optimal
+    def visit(i: int) -> None:
+        if status[i] != MISSING:
+            return
+        if own[i] == MISSING:
+            missing.append((nodes[i].path, t.needed(i)))
+        for j in nodes[i].children:
+            visit(j)
+
+    visit(0)
+    root = nodes[0]
+    earned_counted = t.earned_counted
+    areas = [
+        (
+            nodes[i].path,
+            nodes[i].title,
+            STATUS_OF_CODE[status[i]],
+            *earned_counted(i),
+            nodes[i].need_credits,
+            t.missing_credits(i),
+        )
+        for i in root.children
+    ]
+    return Headline(
+        STATUS_OF_CODE[status[0]],
+        *earned_counted(0),
+        root.need_credits,
+        tuple(areas),
+        tuple(missing),
+        optimal,
+    )
 
 
 def headline(
@@ -134,7 +155,7 @@ def headline(
         overrides=overrides,
     )
     solution = solve(built.problem, node_limit=node_limit)
-    return Headline(Tally(built, solution.choice), solution.optimal)
+    return _headline_of(Tally(built, solution.choice), solution.optimal)
 
 
 def summarize(
@@ -171,7 +192,7 @@ def summarize(
         h.counted,
         h.required,
         areas,
-        tuple(h.missing),
+        h.missing,
         h.optimal,
     )
 
