@@ -226,17 +226,27 @@ def _reference_timing(
 @settings(max_examples=200, deadline=None)
 @given(
     live_courses(),
+    live_courses(),
     st.lists(st.integers(9, 12), min_size=1, max_size=4),
     st.sets(st.sampled_from(SUBJECTS), max_size=2),
     st.sampled_from([None, "C", "B"]),
 )
 def test_timing_is_the_per_grade_search(
-    record: list[tuple[CourseRecord, int]], grades: list[int], subjects: set[str], mark: str | None
+    record: list[tuple[CourseRecord, int]],
+    other: list[tuple[CourseRecord, int]],
+    grades: list[int],
+    subjects: set[str],
+    mark: str | None,
 ) -> None:
     rq = TimingRequirement("t", "t", CourseFilter(subjects=frozenset(subjects)), tuple(grades),
                            min_mark=mark)  # fmt: skip
     scale = MarkScale()
-    assert timing_status(rq, record, scale, frozenset()) == _reference_timing(rq, record, scale)
+    expected = _reference_timing(rq, record, scale)
+    assert timing_status(rq, record, scale, frozenset()) == expected
+    matched: dict[tuple[object, ...], bool] = {}
+    met: dict[str | None, bool] = {}
+    timing_status(rq, other, scale, frozenset(), matched, met)  # another student's first
+    assert timing_status(rq, record, scale, frozenset(), matched, met) == expected
 
 
 @settings(max_examples=200, deadline=None)

@@ -21,6 +21,7 @@ from ilpcore.requirements.inputs import Milestone, Override, OverrideAction, tie
 from ilpcore.requirements.prepared import (
     Node,
     OptionCache,
+    TimingCaches,
     prepared,
     scale_for,
     tree_units,
@@ -193,7 +194,9 @@ def build(
             else []
         )
         for i in prep.fixed_nodes:
-            out = fixed[i] = _fixed_status(nodes[i], rs, live, assessments, milestones, ilp_aligned)
+            out = fixed[i] = _fixed_status(
+                nodes[i], rs, live, assessments, milestones, ilp_aligned, prep.timing_caches
+            )
             fixed_tiers[i] = out[0]
 
     scale = scale_for([*credits, *adjusted.values()], prep)
@@ -262,10 +265,12 @@ def _fixed_status(
     assessments: Sequence[AssessmentResult],
     milestones: Sequence[Milestone],
     ilp_aligned: frozenset[str],
+    timing_caches: TimingCaches,
 ) -> Outcome:
     rq = node.requirement
     if isinstance(rq, TimingRequirement):
-        return timing_status(rq, live, rs.scale, ilp_aligned)
+        matched, met = timing_caches.setdefault(node.path, ({}, {}))
+        return timing_status(rq, live, rs.scale, ilp_aligned, matched, met)
     if isinstance(rq, GpaRequirement):
         return gpa_status(rq, live, rs.scale)
     if isinstance(rq, AssessmentRequirement):

@@ -24,6 +24,8 @@ __all__ = ["Outcome", "assessment_status", "gpa_status", "milestone_status", "ti
 
 Outcome = tuple[int, str | None, str | None]
 
+MAX_MATCHED = 10_000
+
 _MILESTONE_TIER = {
     MilestoneStatus.COMPLETED: 0,
     MilestoneStatus.IN_PROGRESS: 1,
@@ -37,19 +39,38 @@ def timing_status(
     courses: Sequence[tuple[CourseRecord, int]],
     scale: MarkScale,
     ilp_aligned: frozenset[str],
+    matched: dict[tuple[object, ...], bool] | None = None,
+    met: dict[str | None, bool] | None = None,
 ) -> Outcome:
-    """A matching course in every listed grade; the status is the worst grade's best tier."""
+    """A matching course in every listed grade; the status is the worst grade's best tier.
+
+    ``matched`` keeps whether ``rq.match`` accepts a course, by the fields it reads, and
+    ``met`` whether a mark meets ``rq.min_mark`` on ``scale`` (kept per rule set, they spare
+    students the filter and the scale for courses and marks seen before)."""
     wanted = frozenset(rq.grade_levels)
     best: dict[int, int] = {}  # grade -> best tier of a matching course
-    meets: dict[str | None, bool] = {}
+    meets: dict[str | None, bool] = {} if met is None else met
     for c, tier in courses:
         grade = c.grade_level
         if grade not in wanted or tier >= best.get(grade, MISSING):
             continue
-        if not rq.match.matches(c, ilp_aligned):
-            continue
+        if matched is None:
+            if not rq.match.matches(c, ilp_aligned):
+                continue
+        else:
+            code = c.course_code
+            key = (code, c.title, c.subject, c.attributes, grade, code in ilp_aligned)
+            ok = matched.get(key)
+            if ok is None:
+                if len(matched) > MAX_MATCHED:
+                    matched.clear()
+                ok = matched[key] = rq.match.matches(c, ilp_aligned)
+            if not ok:
+                continue
         ok = meets.get(c.mark)
         if ok is None:
+            if len(meets) > MAX_MATCHED:
+                meets.clear()
             ok = meets[c.mark] = scale.meets(c.mark, rq.min_mark)
         if ok:
             best[grade] = tier

@@ -32,6 +32,7 @@ __all__ = [
     "Node",
     "OptionCache",
     "Prepared",
+    "TimingCaches",
     "flatten",
     "prepared",
     "scale_for",
@@ -68,6 +69,7 @@ class Node:
 
 
 OptionCache = dict[tuple[object, ...], tuple[tuple[int, ...], ...]]
+TimingCaches = dict[str, tuple[dict[tuple[object, ...], bool], dict[str | None, bool]]]
 _Units = tuple[tuple[int, ...], tuple[int | None, ...], tuple[tuple[int, int, CourseFilter], ...]]
 MAX_CACHED = 10_000
 _FIXED_KINDS = (TimingRequirement, GpaRequirement, AssessmentRequirement, MilestoneRequirement)
@@ -103,6 +105,10 @@ class Prepared:
     record_options: OptionCache
     """The same by the course fields the filters read (code, title, subject, attributes,
     grade level, mark, ILP-aligned), found without reading them."""
+    timing_caches: TimingCaches
+    """Per timing requirement (by path): whether its filter accepts a course (by the fields
+    it reads) and whether a mark meets its minimum
+    (:func:`~ilpcore.requirements.fixed.timing_status`)."""
     units: dict[int, _Units]
     """Per scale: need credits, max credits (``-1``: none) and caps in integer units."""
 
@@ -137,6 +143,7 @@ def prepared(rs: RuleSet) -> Prepared:
             frozenset(code for n in nodes for code in (*n.match.codes, *n.match.exclude_codes)),
             frozenset(t.casefold() for n in nodes for t in n.match.titles),
             any(n.match.grade_levels for n in nodes),
+            {},
             {},
             {},
             {},
