@@ -27,7 +27,8 @@ from ilpcore.batch.blocks import Progress, blocks
 from ilpcore.batch.rows import AreaResult, AuditRow
 from ilpcore.exceptions import IlpcoreError
 from ilpcore.model import Plan
-from ilpcore.requirements import RuleSet, plan_audit_inputs, registry, summarize
+from ilpcore.requirements import RuleSet, plan_audit_inputs, registry
+from ilpcore.requirements.summary import headline
 
 __all__ = ["DEFAULT_AUDIT_BLOCK", "RuleSets", "audit_inputs", "audit_row", "batch_audit"]
 
@@ -102,7 +103,7 @@ def audit_row(plan: Plan, rule_set: RuleSet | str, today: date) -> AuditRow:
                         reason=rule_set)  # fmt: skip
     record = audit_inputs(plan, today)
     try:
-        audit = summarize(
+        h = headline(
             rule_set, record.courses, assessments=record.assessments,
             milestones=record.milestones, ilp_aligned=record.ilp_aligned,
         )  # fmt: skip
@@ -110,12 +111,12 @@ def audit_row(plan: Plan, rule_set: RuleSet | str, today: date) -> AuditRow:
         return AuditRow(s.id, s.school.id, s.cohort, rule_set.id, None, None, None, None, None,
                         reason=f"{type(e).__name__}: {e}")  # fmt: skip
     return AuditRow(
-        s.id, s.school.id, s.cohort, rule_set.id, audit.status.value, audit.satisfied,
-        audit.credits_earned, audit.credits_counted, audit.credits_required,
-        tuple(
-            AreaResult(a.path, a.title, a.status.value, a.earned, a.counted, a.required, a.missing)
-            for a in audit.areas
-        ),
-        tuple(f"{path or '(total)'}: {needed}" for path, needed in audit.missing),
-        audit.optimal,
+        s.id, s.school.id, s.cohort, rule_set.id, h.status.value, h.status.satisfied,
+        h.earned, h.counted, h.required,
+        tuple([
+            AreaResult(path, title, status.value, earned, counted, required, missing)
+            for path, title, status, earned, counted, required, missing in h.areas
+        ]),
+        tuple([f"{path or '(total)'}: {needed}" for path, needed in h.missing]),
+        h.optimal,
     )  # fmt: skip

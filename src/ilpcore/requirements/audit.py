@@ -241,6 +241,7 @@ def _assemble(built: Built, sol: Solution) -> Audit:
 
     def make(i: int) -> AuditNode:
         node = built.nodes[i]
+        fixed = built.fixed[i]
         kids = tuple(make(j) for j in node.children)
         ovs = tuple(o for o in built.overrides if o.path == node.path) if built.overrides else ()
         applied = tuple([applied_of(c) for c in tally.courses_of[i]])
@@ -261,7 +262,7 @@ def _assemble(built: Built, sol: Solution) -> Audit:
             tally.missing_credits(i),
             tally.miss_courses[i],
             tally.needed(i),
-            None if node.fixed is None else node.fixed[2],
+            None if fixed is None else fixed[2],
             kids,
             ovs,
         )

@@ -9,8 +9,9 @@ from itertools import combinations, product
 import attrs
 
 from ilpcore.exceptions import OverrideError, Problem
-from ilpcore.model import AssessmentResult, CourseRecord
+from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus
 from ilpcore.requirements.fixed import (
+    Outcome,
     assessment_status,
     gpa_status,
     milestone_status,
@@ -20,10 +21,12 @@ from ilpcore.requirements.inputs import Milestone, Override, OverrideAction, tie
 from ilpcore.requirements.prepared import (
     Node,
     OptionCache,
+    TimingCaches,
     prepared,
     scale_for,
     tree_units,
     units,
+    units_of,
 )
 from ilpcore.requirements.problem import Problem as SolverProblem
 from ilpcore.requirements.rules import (
@@ -41,6 +44,8 @@ __all__ = ["Built", "Node", "build"]
 class Built:
     rule_set: RuleSet
     nodes: tuple[Node, ...]
+    """The rule set's nodes (shared by every student: a non-course node's ``fixed`` is a
+    placeholder; its status for this student is in :attr:`fixed`)."""
     courses: tuple[CourseRecord, ...]
     """Every course given, in input order (course ``i`` of the solver problem)."""
     credits: tuple[Decimal, ...]
@@ -48,12 +53,18 @@ class Built:
     scale: int
     problem: SolverProblem
     overrides: tuple[Override, ...]
+    fixed: tuple[Outcome | None, ...]
+    """Per node: the status, need and detail of a non-course node, ``None`` for the others."""
 
     def index(self, path: str) -> int | None:
         for i, n in enumerate(self.nodes):
             if n.path == path:
                 return i
         return None
+
+
+# Enum members hash in Python code; their ids are plain integers (members live forever).
+_TIER_OF_ID = {id(s): tier_of(s) for s in CourseStatus}
 
 
 def build(
@@ -67,20 +78,10 @@ def build(
 ) -> Built:
     """The solver problem for one student (raises :class:`OverrideError` for bad overrides)."""
     prep = prepared(rs)
-    nodes = list(prep.nodes)
+    nodes: Sequence[Node] = prep.nodes
     by_path = prep.by_path
     if overrides:
         _check_overrides(overrides, by_path, {c.course_code for c in courses})
-    tiers = tuple(tier_of(c.status) for c in courses)
-    credits = tuple(
-        c.earned_credits if t == 0 else c.credits for c, t in zip(courses, tiers, strict=True)
-    )
-    live = [(c, t) for c, t in zip(courses, tiers, strict=True) if t is not None]
-
-    for i in prep.fixed_nodes:
-        fixed = _fixed_status(nodes[i], rs, live, assessments, milestones, ilp_aligned)
-        nodes[i] = attrs.evolve(nodes[i], fixed=fixed)
-
     waived = [False] * len(nodes)
     allowed: dict[tuple[int, str], bool] = {}  # (node, code) -> forced accept / refuse
     forced: dict[str, int] = {}
@@ -103,13 +104,6 @@ def build(
                     j = nodes[j].parent
                 if ov.action is OverrideAction.INSERT:
                     forced[ov.course_code] = i
-
-    scale = scale_for([*credits, *adjusted.values()], prep)
-    need_units, max_units, cap_units = tree_units(prep, scale)
-    if adjusted:
-        need_units = tuple(
-            units(adjusted[i], scale) if i in adjusted else u for i, u in enumerate(need_units)
-        )
 
     meets: dict[tuple[str | None, str | None], bool] = {}
 
@@ -137,37 +131,80 @@ def build(
         }
         named_codes = prep.named_codes | {o.course_code for o in overrides}
         seen: OptionCache = {}
+        by_record: OptionCache = {}
     else:
         relevant, named_codes, seen = prep.relevant, prep.named_codes, prep.options
-    # Courses that look the same to every filter get the same options: compute them once.
+        by_record = prep.record_options
+    # Courses that look the same to every filter get the same options: compute them once
+    # (by_record: the same, keyed by the fields the filters read, before reading them).
     named_titles = prep.named_titles
     by_grade = prep.by_grade
+    tier_of_id = _TIER_OF_ID
+    tier_list: list[int | None] = []
+    solver_tiers: list[int] = []  # failed and withdrawn courses count as planned (and nowhere)
+    credit_list: list[Decimal] = []
     options: list[tuple[tuple[int, ...], ...]] = []
-    for c, t in zip(courses, tiers, strict=True):
+    for c in courses:
+        t = tier_of_id[id(c.status)]
+        tier_list.append(t)
         if t is None:
+            solver_tiers.append(3)
+            credit_list.append(c.credits)
             options.append(())
             continue
-        title = c.title.casefold()
-        key = (
-            c.subject,
-            c.course_code if c.course_code in named_codes else None,
-            title if title in named_titles else None,
-            c.attributes,
-            c.grade_level if by_grade else None,
-            c.mark,
-            c.course_code in ilp_aligned,
-        )
-        opts = seen.get(key)
+        solver_tiers.append(t)
+        earned = c.credits_earned
+        credit_list.append(c.credits if t or earned is None else earned)
+        code = c.course_code
+        aligned = code in ilp_aligned
+        record = (code, c.title, c.subject, c.attributes, c.grade_level, c.mark, aligned)
+        opts = by_record.get(record)
         if opts is None:
-            opts = seen[key] = (
-                tuple(_undominated(_options(nodes, 0, c, accepts), relevant, capped))
-                if accepts(0, c)
-                else ()
+            title = c.title.casefold()
+            key = (
+                c.subject,
+                code if code in named_codes else None,
+                title if title in named_titles else None,
+                c.attributes,
+                c.grade_level if by_grade else None,
+                c.mark,
+                aligned,
             )
-        if opts and c.course_code in forced:
-            target = forced[c.course_code]
+            opts = seen.get(key)
+            if opts is None:
+                opts = seen[key] = (
+                    tuple(_undominated(_options(nodes, 0, c, accepts), relevant, capped))
+                    if accepts(0, c)
+                    else ()
+                )
+            by_record[record] = opts
+        if forced and opts and code in forced:
+            target = forced[code]
             opts = tuple(o for o in opts if target in o) or opts
         options.append(opts)
+    tiers = tuple(tier_list)
+    credits = tuple(credit_list)
+
+    fixed: list[Outcome | None] = [None] * len(nodes)
+    fixed_tiers: list[int | None] = [None] * len(nodes)
+    if prep.fixed_nodes:
+        live = (
+            [(c, t) for c, t in zip(courses, tiers, strict=True) if t is not None]
+            if prep.fixed_reads_courses
+            else []
+        )
+        for i in prep.fixed_nodes:
+            out = fixed[i] = _fixed_status(
+                nodes[i], rs, live, assessments, milestones, ilp_aligned, prep.timing_caches
+            )
+            fixed_tiers[i] = out[0]
+
+    scale = scale_for([*credits, *adjusted.values()], prep)
+    need_units, max_units, cap_units = tree_units(prep, scale)
+    if adjusted:
+        need_units = tuple(
+            units(adjusted[i], scale) if i in adjusted else u for i, u in enumerate(need_units)
+        )
 
     caps = tuple(
         (i, units, frozenset(k for k, c in enumerate(courses) if match.matches(c, ilp_aligned)))
@@ -179,17 +216,29 @@ def build(
         choose=prep.chooses,
         need_credits=need_units,
         need_courses=prep.need_courses,
-        fixed=tuple(None if n.fixed is None else n.fixed[0] for n in nodes),
+        fixed=tuple(fixed_tiers),
         waived=tuple(waived),
         max_credits=max_units,
         caps=caps,
-        course_credits=tuple(units(x, scale) for x in credits),
-        course_tier=tuple(3 if t is None else t for t in tiers),
+        course_credits=units_of(credits, scale),
+        course_tier=tuple(solver_tiers),
         options=tuple(options),
     )
-    for i, value in adjusted.items():
-        nodes[i] = attrs.evolve(nodes[i], need_credits=value)
-    return Built(rs, tuple(nodes), tuple(courses), credits, tiers, scale, problem, tuple(overrides))
+    if adjusted:
+        nodes = list(nodes)
+        for i, value in adjusted.items():
+            nodes[i] = attrs.evolve(nodes[i], need_credits=value)
+    return Built(
+        rs,
+        tuple(nodes),
+        tuple(courses),
+        credits,
+        tiers,
+        scale,
+        problem,
+        tuple(overrides),
+        tuple(fixed),
+    )
 
 
 def _check_overrides(
@@ -216,10 +265,12 @@ def _fixed_status(
     assessments: Sequence[AssessmentResult],
     milestones: Sequence[Milestone],
     ilp_aligned: frozenset[str],
-) -> tuple[int, str | None, str | None]:
+    timing_caches: TimingCaches,
+) -> Outcome:
     rq = node.requirement
     if isinstance(rq, TimingRequirement):
-        return timing_status(rq, live, rs.scale, ilp_aligned)
+        matched, met = timing_caches.setdefault(node.path, ({}, {}))
+        return timing_status(rq, live, rs.scale, ilp_aligned, matched, met)
     if isinstance(rq, GpaRequirement):
         return gpa_status(rq, live, rs.scale)
     if isinstance(rq, AssessmentRequirement):

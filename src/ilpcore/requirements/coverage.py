@@ -7,7 +7,7 @@ tally (:mod:`ilpcore.requirements.tally`) are both read from it.
 
 from __future__ import annotations
 
-from ilpcore.requirements.problem import MISSING, TIERS, Problem
+from ilpcore.requirements.problem import MISSING, Problem
 
 __all__ = ["WAIVED", "Coverage"]
 
@@ -33,44 +33,50 @@ class Coverage:
         self.courses_of = courses_of
         own = [0] * n
         status = [0] * n
+        rank = [0] * n  # status with waived as done: how a child weighs on its parent
         miss_units = [0] * n
         miss_courses = [0] * n
         credits, tiers = p.course_credits, p.course_tier
+        waived, fixed_of, children, choose_of = p.waived, p.fixed, p.children, p.choose
+        need_credits, need_courses = p.need_credits, p.need_courses
         for i in range(n - 1, -1, -1):  # pre-order reversed: children before parents
-            if p.waived[i]:
+            if waived[i]:
                 own[i] = status[i] = WAIVED
                 continue
-            fixed = p.fixed[i]
-            if fixed is not None:
-                tier = fixed
-            else:
-                tier = MISSING
-                need_cr, need_co = p.need_credits[i], p.need_courses[i]
-                got = [0] * TIERS
-                cnt = [0] * TIERS
-                for c in courses_of[i]:
-                    got[tiers[c]] += credits[c]
-                    cnt[tiers[c]] += 1
-                a = b = 0
-                for t in range(TIERS):
-                    a += got[t]
-                    b += cnt[t]
-                    if a >= need_cr and b >= need_co:
-                        tier = t
-                        break
+            tier = fixed_of[i]
+            if tier is None:
+                need_cr, need_co = need_credits[i], need_courses[i]
+                if need_cr <= 0 and need_co <= 0:
+                    tier = 0
                 else:
-                    miss_units[i] = need_cr - a if need_cr > a else 0
-                    miss_courses[i] = need_co - b if need_co > b else 0
+                    # Its own tier: the tier of the course, taken by tier, that meets the need.
+                    counted = courses_of[i]
+                    if len(counted) > 1:
+                        counted = sorted(counted, key=tiers.__getitem__)
+                    a = 0
+                    tier = MISSING
+                    for b, c in enumerate(counted, 1):
+                        a += credits[c]
+                        if a >= need_cr and b >= need_co:
+                            tier = tiers[c]
+                            break
+                    else:
+                        b = len(counted)
+                        miss_units[i] = need_cr - a if need_cr > a else 0
+                        miss_courses[i] = need_co - b if need_co > b else 0
             own[i] = tier
-            kids = p.children[i]
+            kids = children[i]
             if kids:
-                ranks = sorted(0 if status[j] == WAIVED else status[j] for j in kids)
-                choose = p.choose[i]
-                if choose is not None:
-                    ranks = ranks[:choose]
-                if ranks and ranks[-1] > tier:
-                    tier = ranks[-1]
-            status[i] = tier
+                choose = choose_of[i]
+                if choose is None:
+                    worst = max([rank[j] for j in kids])
+                    if worst > tier:
+                        tier = worst
+                else:
+                    ranks = sorted([rank[j] for j in kids])[:choose]
+                    if ranks and ranks[-1] > tier:
+                        tier = ranks[-1]
+            status[i] = rank[i] = tier
         self.own = own
         self.status = status
         self.miss_units = miss_units

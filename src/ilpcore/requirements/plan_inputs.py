@@ -16,6 +16,9 @@ from ilpcore.requirements.whatif import Record
 
 __all__ = ["plan_audit_inputs"]
 
+# ``CTE in attributes`` hashes the member in Python code; isdisjoint uses the stored hashes.
+_CTE = frozenset({CourseAttribute.CTE})
+
 
 def plan_audit_inputs(plan: Plan, today: date) -> Record:
     """What the audit of ``plan`` reads: courses (transcript and course plans), scores,
@@ -29,7 +32,7 @@ def plan_audit_inputs(plan: Plan, today: date) -> Record:
     """
     planned = [c for cp in plan.course_plans for c in cp.courses]
     aligned = frozenset(c.course_code for c in planned) | frozenset(
-        c.course_code for c in plan.courses if CourseAttribute.CTE in c.attributes
+        c.course_code for c in plan.courses if not c.attributes.isdisjoint(_CTE)
     )
     return Record(
         courses=(*plan.courses, *planned),

@@ -32,11 +32,13 @@ __all__ = [
     "Node",
     "OptionCache",
     "Prepared",
+    "TimingCaches",
     "flatten",
     "prepared",
     "scale_for",
     "tree_units",
     "units",
+    "units_of",
 ]
 
 _ANY = CourseFilter()
@@ -61,10 +63,13 @@ class Node:
     choose: int | None = None
     share: tuple[tuple[str, ...], ...] = ()
     fixed: tuple[int, str | None, str | None] | None = None
+    """Set (a placeholder) on non-course nodes; a student's status of them is in
+    :attr:`ilpcore.requirements.build.Built.fixed`."""
     children: tuple[int, ...] = ()
 
 
 OptionCache = dict[tuple[object, ...], tuple[tuple[int, ...], ...]]
+TimingCaches = dict[str, tuple[dict[tuple[object, ...], bool], dict[str | None, bool]]]
 _Units = tuple[tuple[int, ...], tuple[int | None, ...], tuple[tuple[int, int, CourseFilter], ...]]
 MAX_CACHED = 10_000
 _FIXED_KINDS = (TimingRequirement, GpaRequirement, AssessmentRequirement, MilestoneRequirement)
@@ -87,6 +92,8 @@ class Prepared:
     """Digits after the point that the rule set's credits need."""
     fixed_nodes: tuple[int, ...]
     """Nodes whose status comes from scores, milestones, timing or GPA, not courses."""
+    fixed_reads_courses: bool
+    """Some fixed node is a timing or GPA requirement (its status reads the courses)."""
     capped: frozenset[int]
     relevant: frozenset[int]
     """Capped nodes and nodes that need credits or courses (without overrides)."""
@@ -95,6 +102,13 @@ class Prepared:
     by_grade: bool
     options: OptionCache
     """Course options by what the filters look at (without overrides)."""
+    record_options: OptionCache
+    """The same by the course fields the filters read (code, title, subject, attributes,
+    grade level, mark, ILP-aligned), found without reading them."""
+    timing_caches: TimingCaches
+    """Per timing requirement (by path): whether its filter accepts a course (by the fields
+    it reads) and whether a mark meets its minimum
+    (:func:`~ilpcore.requirements.fixed.timing_status`)."""
     units: dict[int, _Units]
     """Per scale: need credits, max credits (``-1``: none) and caps in integer units."""
 
@@ -123,6 +137,7 @@ def prepared(rs: RuleSet) -> Prepared:
             tuple(n.need_courses for n in nodes),
             max(map(_decimals, amounts), default=0),
             tuple(i for i, n in enumerate(nodes) if isinstance(n.requirement, _FIXED_KINDS)),
+            any(isinstance(n.requirement, (TimingRequirement, GpaRequirement)) for n in nodes),
             capped,
             capped | frozenset(needy),
             frozenset(code for n in nodes for code in (*n.match.codes, *n.match.exclude_codes)),
@@ -130,9 +145,13 @@ def prepared(rs: RuleSet) -> Prepared:
             any(n.match.grade_levels for n in nodes),
             {},
             {},
+            {},
+            {},
         )
     if len(hit.options) > MAX_CACHED:
         hit.options.clear()
+    if len(hit.record_options) > MAX_CACHED:
+        hit.record_options.clear()
     return hit
 
 
@@ -203,6 +222,25 @@ def units(value: Decimal, scale: int) -> int:
             _UNITS.clear()
         hit = _UNITS[key] = int((value * scale).to_integral_value())
     return hit
+
+
+_UNIT_TABLES: dict[int, dict[Decimal, int]] = {}
+
+
+def units_of(values: Sequence[Decimal], scale: int) -> tuple[int, ...]:
+    """:func:`units` of each value (a table per scale: a batch meets few distinct credits)."""
+    table = _UNIT_TABLES.get(scale)
+    if table is None or len(table) > MAX_CACHED:
+        if len(_UNIT_TABLES) > 64:
+            _UNIT_TABLES.clear()
+        table = _UNIT_TABLES[scale] = {}
+    try:
+        return tuple([table[v] for v in values])
+    except KeyError:
+        for v in values:
+            if v not in table:
+                table[v] = units(v, scale)
+        return tuple([table[v] for v in values])
 
 
 def tree_units(prep: Prepared, scale: int) -> _Units:

@@ -32,7 +32,15 @@ from ilpcore.requirements.ruleset import RuleSet
 from ilpcore.requirements.solver import solve
 from ilpcore.requirements.tally import Tally
 
-__all__ = ["AreaSummary", "AuditSummary", "summarize", "summary_of"]
+__all__ = [
+    "AreaFigures",
+    "AreaSummary",
+    "AuditSummary",
+    "Headline",
+    "headline",
+    "summarize",
+    "summary_of",
+]
 
 
 @attrs.frozen
@@ -72,6 +80,84 @@ class AuditSummary:
         return self.status.satisfied
 
 
+AreaFigures = tuple[str, str, Status, Decimal, Decimal, Decimal, Decimal]
+"""``(path, title, status, earned, counted, required, missing)`` of one area."""
+
+
+@attrs.frozen
+class Headline:
+    """The figures of an :class:`AuditSummary` as plain values, for callers that make their
+    own rows from them (:func:`ilpcore.batch.batch_audit`)."""
+
+    status: Status
+    earned: Decimal
+    counted: Decimal
+    required: Decimal
+    areas: tuple[AreaFigures, ...]
+    missing: tuple[tuple[str, str | None], ...]
+    optimal: bool
+
+
+def _headline_of(t: Tally, optimal: bool) -> Headline:
+    nodes = t.built.nodes
+    status, own = t.status, t.own
+    missing: list[tuple[str, str | None]] = []
+
+    def visit(i: int) -> None:
+        if status[i] != MISSING:
+            return
+        if own[i] == MISSING:
+            missing.append((nodes[i].path, t.needed(i)))
+        for j in nodes[i].children:
+            visit(j)
+
+    visit(0)
+    root = nodes[0]
+    earned_counted = t.earned_counted
+    areas = [
+        (
+            nodes[i].path,
+            nodes[i].title,
+            STATUS_OF_CODE[status[i]],
+            *earned_counted(i),
+            nodes[i].need_credits,
+            t.missing_credits(i),
+        )
+        for i in root.children
+    ]
+    return Headline(
+        STATUS_OF_CODE[status[0]],
+        *earned_counted(0),
+        root.need_credits,
+        tuple(areas),
+        tuple(missing),
+        optimal,
+    )
+
+
+def headline(
+    rule_set: RuleSet,
+    courses: Sequence[CourseRecord],
+    *,
+    assessments: Sequence[AssessmentResult] = (),
+    milestones: Sequence[Milestone] = (),
+    ilp_aligned: frozenset[str] = frozenset(),
+    overrides: Sequence[Override] = (),
+    node_limit: int = 500_000,
+) -> Headline:
+    """The :class:`Headline` of :func:`summarize` with the same arguments."""
+    built = build(
+        rule_set,
+        courses,
+        assessments=assessments,
+        milestones=milestones,
+        ilp_aligned=ilp_aligned,
+        overrides=overrides,
+    )
+    solution = solve(built.problem, node_limit=node_limit)
+    return _headline_of(Tally(built, solution.choice), solution.optimal)
+
+
 def summarize(
     rule_set: RuleSet,
     courses: Sequence[CourseRecord],
@@ -84,49 +170,30 @@ def summarize(
 ) -> AuditSummary:
     """The :class:`AuditSummary` of :func:`~ilpcore.requirements.evaluate` with the same
     arguments."""
-    built = build(
+    h = headline(
         rule_set,
         courses,
         assessments=assessments,
         milestones=milestones,
         ilp_aligned=ilp_aligned,
         overrides=overrides,
+        node_limit=node_limit,
     )
-    solution = solve(built.problem, node_limit=node_limit)
-    t = Tally(built, solution.choice)
-    nodes = built.nodes
-    missing: list[tuple[str, str | None]] = []
-
-    def visit(i: int) -> None:
-        if t.status[i] != MISSING:
-            return
-        if t.own[i] == MISSING:
-            missing.append((nodes[i].path, t.needed(i)))
-        for j in nodes[i].children:
-            visit(j)
-
-    visit(0)
     areas = tuple(
-        AreaSummary(
-            nodes[i].path,
-            nodes[i].title,
-            STATUS_OF_CODE[t.status[i]],
-            t.earned(i),
-            t.counted(i),
-            nodes[i].need_credits,
-            t.missing_credits(i),
-        )
-        for i in nodes[0].children
+        [
+            AreaSummary(path, title, status, earned, counted, required, missing)
+            for path, title, status, earned, counted, required, missing in h.areas
+        ]
     )
     return AuditSummary(
         rule_set.id,
-        STATUS_OF_CODE[t.status[0]],
-        t.earned(0),
-        t.counted(0),
-        nodes[0].need_credits,
+        h.status,
+        h.earned,
+        h.counted,
+        h.required,
         areas,
-        tuple(missing),
-        solution.optimal,
+        h.missing,
+        h.optimal,
     )
 
 

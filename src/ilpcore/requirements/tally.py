@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ilpcore.model import CourseStatus
 from ilpcore.requirements.build import Built
 from ilpcore.requirements.coverage import WAIVED, Coverage
 from ilpcore.requirements.problem import MISSING
 
-__all__ = ["WAIVED", "Tally"]
+__all__ = ["WAIVED", "Tally", "credits_of_units"]
 
 
 class Tally(Coverage):
@@ -30,36 +29,63 @@ class Tally(Coverage):
     def missing_credits(self, i: int) -> Decimal:
         """Credits node ``i``'s own need still misses (0 when met or waived)."""
         units = self.miss_units[i]
-        return Decimal(units) / Decimal(self.built.scale) if units else Decimal(0)
+        return credits_of_units(units, self.built.scale) if units else _ZERO
 
     def needed(self, i: int) -> str | None:
         """What node ``i``'s own need still misses, in words (``None`` when met)."""
-        fixed = self.built.nodes[i].fixed
+        fixed = self.built.fixed[i]
         if self.own[i] == WAIVED:
             return None
         if fixed is not None:
             return fixed[1]
         if self.own[i] != MISSING:
             return None
+        return _missing_words(self.miss_units[i], self.miss_courses[i], self.built.scale)
+
+    def earned_counted(self, i: int) -> tuple[Decimal, Decimal]:
+        """Credits of completed courses (tier 0) and of every course counted toward node ``i``."""
+        credits, tiers = self.built.credits, self.built.tiers
+        earned = counted = _ZERO
+        for c in self.courses_of[i]:
+            x = credits[c]
+            counted += x
+            if tiers[c] == 0:
+                earned += x
+        return earned, counted
+
+
+_ZERO = Decimal(0)
+_CREDITS: dict[tuple[int, int], Decimal] = {}
+
+
+def credits_of_units(units: int, scale: int) -> Decimal:
+    """``units / scale`` as a :class:`~decimal.Decimal` (made once per distinct value: a
+    batch meets few)."""
+    key = (units, scale)
+    hit = _CREDITS.get(key)
+    if hit is None:
+        if len(_CREDITS) > 4096:
+            _CREDITS.clear()
+        hit = _CREDITS[key] = Decimal(units) / Decimal(scale)
+    return hit
+
+
+_WORDS: dict[tuple[int, int, int], str] = {}
+
+
+def _missing_words(units: int, courses: int, scale: int) -> str:
+    """``"1.5 more credits and 1 more course"`` (made once per distinct need)."""
+    key = (units, courses, scale)
+    hit = _WORDS.get(key)
+    if hit is None:
         words = []
-        miss_cr = self.missing_credits(i)
-        if miss_cr:
-            plural = "" if miss_cr == 1 else "s"
-            words.append(f"{miss_cr.normalize():f} more credit{plural}")
-        miss_co = self.miss_courses[i]
-        if miss_co:
-            words.append(f"{miss_co} more course" + ("s" if miss_co > 1 else ""))
-        return " and ".join(words)
-
-    def counted(self, i: int) -> Decimal:
-        """Credits counted toward node ``i`` (every status)."""
-        credits = self.built.credits
-        return sum((credits[c] for c in self.courses_of[i]), Decimal(0))
-
-    def earned(self, i: int) -> Decimal:
-        """Credits of completed courses counted toward node ``i``."""
-        credits, courses = self.built.credits, self.built.courses
-        return sum(
-            (credits[c] for c in self.courses_of[i] if courses[c].status is CourseStatus.COMPLETED),
-            Decimal(0),
-        )
+        if units:
+            credits = credits_of_units(units, scale)
+            plural = "" if credits == 1 else "s"
+            words.append(f"{credits.normalize():f} more credit{plural}")
+        if courses:
+            words.append(f"{courses} more course" + ("s" if courses > 1 else ""))
+        if len(_WORDS) > 4096:
+            _WORDS.clear()
+        hit = _WORDS[key] = " and ".join(words)
+    return hit
