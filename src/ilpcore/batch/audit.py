@@ -27,8 +27,7 @@ from ilpcore.batch.blocks import Progress, blocks
 from ilpcore.batch.rows import AreaResult, AuditRow
 from ilpcore.exceptions import IlpcoreError
 from ilpcore.model import Plan
-from ilpcore.requirements import RuleSet, plan_audit_inputs, registry
-from ilpcore.requirements.summary import headline
+from ilpcore.requirements import RuleSet, headline, plan_audit_inputs, registry
 
 __all__ = ["DEFAULT_AUDIT_BLOCK", "RuleSets", "audit_inputs", "audit_row", "batch_audit"]
 

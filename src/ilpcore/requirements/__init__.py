@@ -44,7 +44,7 @@ from ilpcore.requirements.ruleset import (
     RuleSet,
     RuleSetKind,
 )
-from ilpcore.requirements.summary import AreaSummary, AuditSummary, summarize
+from ilpcore.requirements.summary import AreaSummary, AuditSummary, Headline, headline, summarize
 
 __all__ = [
     "Applied",
@@ -63,6 +63,7 @@ __all__ = [
     "CreditUnit",
     "CreditsRequirement",
     "GpaRequirement",
+    "Headline",
     "LetterGrade",
     "MarkScale",
     "Milestone",
@@ -82,6 +83,7 @@ __all__ = [
     "audit_milestones",
     "evaluate",
     "evaluate_for",
+    "headline",
     "load_rule_set",
     "parse_rule_set",
     "plan_audit_inputs",
