@@ -45,13 +45,9 @@ class Tally(Coverage):
     def earned_counted(self, i: int) -> tuple[Decimal, Decimal]:
         """Credits of completed courses (tier 0) and of every course counted toward node ``i``."""
         credits, tiers = self.built.credits, self.built.tiers
-        earned = counted = _ZERO
-        for c in self.courses_of[i]:
-            x = credits[c]
-            counted += x
-            if tiers[c] == 0:
-                earned += x
-        return earned, counted
+        counted = self.courses_of[i]
+        done = [credits[c] for c in counted if tiers[c] == 0]
+        return sum(done, _ZERO), sum(map(credits.__getitem__, counted), _ZERO)
 
 
 _ZERO = Decimal(0)
