@@ -193,6 +193,14 @@ def _search_order(p: Problem) -> tuple[list[int], list[bool], list[bool]]:
     return order, same, forced
 
 
+def _searched(p: Problem) -> tuple[list[int], list[bool], list[int], list[bool]]:
+    """The solver's order and forced flags, and the courses it searches with their links."""
+    order, same, forced = _search_order(p)
+    search = [c for c, f in zip(order, forced, strict=True) if not f]
+    links = [x for x, f in zip(same, forced, strict=True) if not f]
+    return order, forced, search, links
+
+
 def _cost_of(p: Problem, choice: list[int]) -> int:
     cr = [[0] * TIERS for _ in p.parent]
     co = [[0] * TIERS for _ in p.parent]
@@ -213,9 +221,7 @@ def test_witnesses_are_costed_exactly_and_repairs_meet_the_limit(
     """The cost the repair relies on is the true cost of the assignment, and a repaired
     witness keeps the choices before the position, takes the option asked and costs no
     more than the limit."""
-    order, same, forced = _search_order(p)
-    search = [c for c, f in zip(order, forced, strict=True) if not f]
-    links = [x for x, f in zip(same, forced, strict=True) if not f]
+    _, _, search, links = _searched(p)
     s = separable(p, search, links)
     if s is None:
         assert not search
@@ -258,9 +264,7 @@ def test_completions_name_an_assignment_with_their_cost_and_block_parts(
 ) -> None:
     """The assignment a completion names keeps the decided choices, costs what the completion
     says (the true cost), and its block parts are those a witness works out from scratch."""
-    order, same, forced = _search_order(p)
-    search = [c for c, f in zip(order, forced, strict=True) if not f]
-    links = [x for x, f in zip(same, forced, strict=True) if not f]
+    _, _, search, links = _searched(p)
     s = separable(p, search, links)
     if s is None:
         return
@@ -291,9 +295,7 @@ def sorted_in_runs(options: list[int], links: list[bool]) -> bool:
 def test_the_dive_counts_its_block_parts_as_it_goes(p: Problem) -> None:
     """The first leaf of the search and its block parts, summed as the dive goes, are those a
     witness works out from scratch."""
-    order, same, forced = _search_order(p)
-    search = [c for c, f in zip(order, forced, strict=True) if not f]
-    links = [x for x, f in zip(same, forced, strict=True) if not f]
+    order, forced, search, links = _searched(p)
     s = separable(p, search, links)
     if s is None:
         return
@@ -306,5 +308,9 @@ def test_the_dive_counts_its_block_parts_as_it_goes(p: Problem) -> None:
             before.append(passed)
             passed = []
     picks, rankings, parts = _dive(p, s, links, before)
-    assert [r[0] for r in rankings] == picks
+    assert all(r is None or r[0] == pick for r, pick in zip(rankings, picks, strict=True))
+    assert all(
+        (r is None) == (len(p.options[c]) - (picks[k - 1] if links[k] else 0) == 2)
+        for k, (r, c) in enumerate(zip(rankings, search, strict=True))
+    )
     assert Witness(s, picks).parts == parts

@@ -66,7 +66,12 @@ def follow_exact(
     on_dive = True
     for k, c in enumerate(search):
         if on_dive:
-            ranked = rankings[k]
+            on_rank = rankings[k]
+            if on_rank is None:  # two options from ``start``: the dive's pick first
+                start = dive[k - 1] if links[k] else 0
+                ranked = [dive[k], 2 * start + 1 - dive[k]]
+            else:
+                ranked = on_rank
         else:
             for d in before[k]:
                 _count(p, d, p.options[d][0], have_cr, have_co)
@@ -108,28 +113,33 @@ def _ranked(
     others add the same to every option, so they cannot change the order)."""
     need_cr, need_co = p.need_credits, p.need_courses
     cr = p.course_credits[c]
-    if len(apart) - start == 2:  # most courses: their area or the electives
-        pair = [0, 0]
-        for x in (0, 1):
-            for i in apart[start + x]:
-                need = need_cr[i] - have_cr[i]
-                if need > 0:
-                    pair[x] += need if need < cr else cr
-                if need_co[i] > have_co[i]:
-                    pair[x] += cr
-        return [start, start + 1] if pair[0] >= pair[1] else [start + 1, start]
-    gains = []
-    for o in range(start, len(apart)):
-        gain = 0
-        for i in apart[o]:
-            need = need_cr[i] - have_cr[i]
-            if need > 0:
-                gain += need if need < cr else cr
-            if need_co[i] > have_co[i]:
-                gain += cr
-        gains.append(gain)
+    gains = [
+        _gain(apart[o], cr, need_cr, need_co, have_cr, have_co) for o in range(start, len(apart))
+    ]
+    if len(gains) == 2:  # most courses: their area or the electives
+        return [start, start + 1] if gains[0] >= gains[1] else [start + 1, start]
     ranked = sorted((-gain, o) for o, gain in enumerate(gains, start))
     return [o for _, o in ranked]
+
+
+def _gain(
+    nodes: tuple[int, ...],
+    cr: int,
+    need_cr: tuple[int, ...],
+    need_co: tuple[int, ...],
+    have_cr: list[int],
+    have_co: list[int],
+) -> int:
+    """How much still-needed credit a course of ``cr`` credit units covers counted toward
+    ``nodes`` (a node still short of courses gains the whole course)."""
+    gain = 0
+    for i in nodes:
+        need = need_cr[i] - have_cr[i]
+        if need > 0:
+            gain += need if need < cr else cr
+        if need_co[i] > have_co[i]:
+            gain += cr
+    return gain
 
 
 def _count(
@@ -143,15 +153,17 @@ def _count(
 
 def _dive(
     p: Problem, exact: Separable, links: list[bool], before: list[list[int]]
-) -> tuple[list[int], list[list[int]], list[Part]]:
+) -> tuple[list[int], list[list[int] | None], list[Part]]:
     """The preferred option of every course in turn (the search's first leaf), the ranking
-    of each course's options on the way (``before``: per course of the search, the forced
-    courses between it and the one before), and each block's part in the leaf."""
+    of each course's options on the way (``None`` for two options: the pick, then the other;
+    ``before``: per course of the search, the forced courses between it and the one before),
+    and each block's part in the leaf."""
     have_cr = [0] * len(p.parent)
     have_co = [0] * len(p.parent)
     picks: list[int] = []
-    rankings: list[list[int]] = []
+    rankings: list[list[int] | None] = []
     options, credits = p.options, p.course_credits
+    need_cr, need_co, apart_at = p.need_credits, p.need_courses, exact.apart
     blocks, hub_caps = exact.blocks, exact.hub_caps
     state = [list(b) for b in exact.base]
     sent = [[0] * len(hub_caps) for _ in blocks]
@@ -162,11 +174,18 @@ def _dive(
                 have_cr[i] += cr
                 have_co[i] += 1
         start = picks[k - 1] if links[k] else 0
-        ranked = _ranked(p, c, start, have_cr, have_co, exact.apart[k])
-        rankings.append(ranked)
-        o = ranked[0]
-        picks.append(o)
+        apart = apart_at[k]
         cr = credits[c]
+        if len(apart) - start == 2:  # most courses: their area or the electives
+            first = _gain(apart[start], cr, need_cr, need_co, have_cr, have_co)
+            second = _gain(apart[start + 1], cr, need_cr, need_co, have_cr, have_co)
+            o = start if first >= second else start + 1
+            rankings.append(None)  # the pick, then the other
+        else:
+            ranked = _ranked(p, c, start, have_cr, have_co, apart)
+            rankings.append(ranked)
+            o = ranked[0]
+        picks.append(o)
         for i in options[c][o]:
             have_cr[i] += cr
             have_co[i] += 1
