@@ -325,10 +325,11 @@ def separable(p: Problem, order: list[int], same: list[bool]) -> Separable | Non
 
 def _effects(
     shape: Shape, hub: int, key: tuple[int, int, int, tuple[tuple[int, ...], ...]]
-) -> tuple[int, Effects, Options]:
+) -> tuple[int, Effects, Options, tuple[int, ...]]:
     """Where a course decides (``key``: the hub, its credits, tier and options): its block's
     position among the hub's (see :meth:`Shape.around`), per option what it adds to that
-    block and to the hub, and per option its nodes that not every option has."""
+    block and to the hub, per option its nodes that not every option has, and the nodes
+    outside the blocks that every option counts toward."""
     _, credits, tier, options = key
     blocks, position = shape.around(hub)
     owner = position[min(shape.options_class(options)[0] - {hub}, default=hub)]
@@ -343,7 +344,7 @@ def _effects(
             effects.append((mine.delta(credits, tier, o) if b >= 0 else (), ()))
     common = set(options[0]).intersection(*options[1:])
     apart = tuple(tuple(i for i in o if i not in common) for o in options)
-    return owner, tuple(effects), apart
+    return owner, tuple(effects), apart, shape.options_class(options)[2]
 
 
 def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: int) -> Separable:
@@ -361,14 +362,19 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
     steps: list[list[_Step]] = [[] for _ in blocks]
     effects_of = shape.effects
     credits, course_tier, options = p.course_credits, p.course_tier, p.options
+    # what the courses count toward the nodes outside the blocks, by tier
+    by_tier: dict[tuple[int, ...], list[int]] = {}
+    slot = {t: x for x, t in enumerate(tiers)}
+    width = len(tiers)
     last = -2
     owners, effects_at, apart = s.owner, s.effects, s.apart
     for k, c in enumerate(order):
-        key = (hub, credits[c], course_tier[c], options[c])
+        cr, tier, opts = credits[c], course_tier[c], options[c]
+        key = (hub, cr, tier, opts)
         found = effects_of.get(key)
         if found is None:
             found = effects_of[key] = _effects(shape, hub, key)
-        owner, effects, differ = found
+        owner, effects, differ, shared = found
         link = same[k] and last == owner  # and so the course before is the block's last
         courses[owner].append(k)
         steps[owner].append((effects, link))
@@ -376,18 +382,20 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
         effects_at.append(effects)
         apart.append(differ)
         last = owner
+        if shared:
+            sums = by_tier.get(shared)
+            if sums is None:
+                sums = by_tier[shared] = [0] * (2 * width)
+            x = slot[tier]
+            sums[x] += cr
+            sums[width + x] += 1
     s.courses = courses
     s.steps = [tuple(x) for x in steps]
     base = [(0,) * len(b.caps) for b in blocks]
     hub_base = (0,) * len(s.hub_caps)
-    # what the courses count toward the nodes outside the blocks, by tier
-    by_tier: dict[tuple[int, ...], list[int]] = {}
-    slot = {t: x for x, t in enumerate(tiers)}
-    width = len(tiers)
     classes = shape.classes
-    for c, opts in enumerate(options):
-        if not opts:
-            continue
+    for c in [c for c, opts in enumerate(options) if len(opts) == 1]:  # the forced courses
+        opts = options[c]
         _, _, shared, first = classes[opts]
         cr, x = credits[c], slot[course_tier[c]]
         if shared:
@@ -396,8 +404,8 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
                 sums = by_tier[shared] = [0] * (2 * width)
             sums[x] += cr
             sums[width + x] += 1
-        if len(opts) > 1 or first < 0:
-            continue  # decided in the search, or counted in no block
+        if first < 0:
+            continue  # counted in no block
         if first == hub:
             assert hub_block is not None
             hub_base = add(hub_base, hub_block.delta(cr, course_tier[c], opts[0]), s.hub_caps)

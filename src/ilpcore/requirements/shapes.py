@@ -11,7 +11,9 @@ __all__ = ["HubBlocks", "OptionsClass", "Shape", "clear_caches", "shape_of"]
 
 OptionsClass = tuple[frozenset[int], bool, tuple[int, ...], int]
 """See :meth:`Shape.options_class`."""
-_CourseClass = tuple[int, tuple[tuple[Delta, Delta], ...], tuple[tuple[int, ...], ...]]
+_CourseClass = tuple[
+    int, tuple[tuple[Delta, Delta], ...], tuple[tuple[int, ...], ...], tuple[int, ...]
+]
 HubBlocks = tuple[list[_b.Block], dict[int, int]]
 """See :meth:`Shape.around`."""
 
@@ -51,8 +53,9 @@ class Shape:
         """The block each option reaches (``-1``: none, ``-2``: more than one)."""
         self.effects: dict[tuple[object, ...], _CourseClass] = {}
         """Per hub and course (credits, tier, options): the block it decides in (by position
-        among the hub's blocks, see :meth:`around`), its effects, and each option's nodes
-        that not every option has (:func:`ilpcore.requirements.separable._effects`)."""
+        among the hub's blocks, see :meth:`around`), its effects, each option's nodes that
+        not every option has, and the nodes outside the blocks that all of them count toward
+        (:func:`ilpcore.requirements.separable._effects`)."""
         self.classes: dict[tuple[tuple[int, ...], ...], OptionsClass] = {}
         """Per set of options, what the solver reads of it (see :meth:`options_class`)."""
         self.hub_blocks: dict[int, HubBlocks] = {}
