@@ -21,7 +21,16 @@ from ilpcore.requirements.tally import Tally
 if TYPE_CHECKING:
     from ilpcore.requirements.summary import AuditSummary
 
-__all__ = ["Applied", "Audit", "AuditNode", "Cost", "Status", "evaluate", "evaluate_for"]
+__all__ = [
+    "Applied",
+    "Audit",
+    "AuditNode",
+    "Cost",
+    "Status",
+    "build_and_solve",
+    "evaluate",
+    "evaluate_for",
+]
 
 
 class Status(enum.Enum):
@@ -186,6 +195,24 @@ def evaluate(
     in :mod:`ilpcore.requirements.problem`; if the search needs more than ``node_limit``
     nodes it stops with the best assignment found and ``audit.optimal`` is ``False``.
     """
+    return _assemble(
+        *build_and_solve(
+            rule_set, courses, assessments, milestones, ilp_aligned, overrides, node_limit
+        )
+    )
+
+
+def build_and_solve(
+    rule_set: RuleSet,
+    courses: Sequence[CourseRecord],
+    assessments: Sequence[AssessmentResult],
+    milestones: Sequence[Milestone],
+    ilp_aligned: frozenset[str],
+    overrides: Sequence[Override],
+    node_limit: int,
+) -> tuple[Built, Solution]:
+    """The student's problem and its optimal assignment, which :func:`evaluate` and
+    :func:`~ilpcore.requirements.headline` both read (their parameters, in order)."""
     built = build(
         rule_set,
         courses,
@@ -194,8 +221,7 @@ def evaluate(
         ilp_aligned=ilp_aligned,
         overrides=overrides,
     )
-    solution = solve(built.problem, node_limit=node_limit)
-    return _assemble(built, solution)
+    return built, solve(built.problem, node_limit=node_limit)
 
 
 def evaluate_for(

@@ -24,12 +24,10 @@ from decimal import Decimal
 import attrs
 
 from ilpcore.model import AssessmentResult, CourseRecord, CourseStatus
-from ilpcore.requirements.audit import STATUS_OF_CODE, Audit, AuditNode, Status
-from ilpcore.requirements.build import build
+from ilpcore.requirements.audit import STATUS_OF_CODE, Audit, AuditNode, Status, build_and_solve
 from ilpcore.requirements.inputs import Milestone, Override
 from ilpcore.requirements.problem import MISSING
 from ilpcore.requirements.ruleset import RuleSet
-from ilpcore.requirements.solver import solve
 from ilpcore.requirements.tally import Tally
 
 __all__ = [
@@ -146,15 +144,9 @@ def headline(
     node_limit: int = 500_000,
 ) -> Headline:
     """The :class:`Headline` of :func:`summarize` with the same arguments."""
-    built = build(
-        rule_set,
-        courses,
-        assessments=assessments,
-        milestones=milestones,
-        ilp_aligned=ilp_aligned,
-        overrides=overrides,
+    built, solution = build_and_solve(
+        rule_set, courses, assessments, milestones, ilp_aligned, overrides, node_limit
     )
-    solution = solve(built.problem, node_limit=node_limit)
     return _headline_of(Tally(built, solution.choice), solution.optimal)
 
 
