@@ -15,6 +15,7 @@ __all__ = [
     "Front",
     "add",
     "block",
+    "capped",
     "clear_caches",
     "clear_frontiers",
     "front",
@@ -235,6 +236,12 @@ def add(state: tuple[int, ...], delta: Delta, caps: list[int]) -> tuple[int, ...
         v = out[slot] + amount
         out[slot] = v if v < caps[slot] else caps[slot]
     return tuple(out)
+
+
+def capped(values: list[int], caps: list[int]) -> tuple[int, ...]:
+    """``values`` capped slot by slot: positive amounts summed and then capped are the state
+    that :func:`add` reaches course by course."""
+    return tuple(map(min, values, caps))
 
 
 def pareto(values: dict[int, int], width: int) -> dict[int, int]:

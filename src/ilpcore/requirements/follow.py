@@ -12,11 +12,12 @@ last assignment found (the witness) does not keep the option and no cheap change
 
 from __future__ import annotations
 
+from ilpcore.requirements.blocks import capped
 from ilpcore.requirements.problem import Problem, Solution
 from ilpcore.requirements.repair import Witness, repaired
 from ilpcore.requirements.separable import Options, Part, Separable, separable
 
-__all__ = ["follow_exact", "forced_later"]
+__all__ = ["follow_exact"]
 
 
 def follow_exact(
@@ -169,10 +170,7 @@ def _dive(
     sent = [[0] * len(hub_caps) for _ in blocks]
     for k, c in enumerate(exact.order):
         for d in before[k]:
-            cr = credits[d]
-            for i in options[d][0]:
-                have_cr[i] += cr
-                have_co[i] += 1
+            _count(p, d, options[d][0], have_cr, have_co)
         start = picks[k - 1] if links[k] else 0
         apart = apart_at[k]
         cr = credits[c]
@@ -186,9 +184,7 @@ def _dive(
             rankings.append(ranked)
             o = ranked[0]
         picks.append(o)
-        for i in options[c][o]:
-            have_cr[i] += cr
-            have_co[i] += 1
+        _count(p, c, options[c][o], have_cr, have_co)
         mine, to_hub = exact.effects[k][o]
         b = exact.owner[k]
         if mine:
@@ -199,32 +195,8 @@ def _dive(
             into = sent[b]
             for slot, amount in to_hub:
                 into[slot] += amount
-    # amounts are positive: capping the sums is capping after every course
     parts = [
-        (blk.cost(tuple(map(min, st, blk.caps))), tuple(map(min, h, hub_caps)))
+        (blk.cost(capped(st, blk.caps)), capped(h, hub_caps))
         for blk, st, h in zip(blocks, state, sent, strict=True)
     ]
     return picks, rankings, parts
-
-
-def forced_later(
-    p: Problem, order: list[int], forced: list[bool]
-) -> list[tuple[dict[int, int], dict[int, int]]]:
-    """For each course that is not forced, what the forced courses after it in ``order``
-    count toward each node (credits, courses)."""
-    out: list[tuple[dict[int, int], dict[int, int]]] = []
-    cr: dict[int, int] = {}
-    co: dict[int, int] = {}
-    snapshot = (cr, co)
-    for c, f in zip(reversed(order), reversed(forced), strict=True):
-        if f:
-            if snapshot[0] is cr:
-                cr, co = dict(cr), dict(co)
-            for i in p.options[c][0]:
-                cr[i] = cr.get(i, 0) + p.course_credits[c]
-                co[i] = co.get(i, 0) + 1
-        else:
-            snapshot = (cr, co)
-            out.append(snapshot)
-    out.reverse()
-    return out

@@ -11,7 +11,7 @@ search asks the full programme.
 
 from __future__ import annotations
 
-from ilpcore.requirements.blocks import own_cost
+from ilpcore.requirements.blocks import capped, own_cost
 from ilpcore.requirements.problem import Problem
 from ilpcore.requirements.separable import Part, Separable
 
@@ -45,8 +45,7 @@ class Witness:
                 state[slot] += amount
             for slot, amount in sent:
                 to_hub[slot] += amount
-        # amounts are positive: capping once at the end is capping after every course
-        return blk.cost(_capped(state, blk.caps)), _capped(to_hub, s.hub_caps)
+        return blk.cost(capped(state, blk.caps)), capped(to_hub, s.hub_caps)
 
     def sends(self, k: int, o: int) -> bool:
         """Whether the course at position ``k`` counts toward the hub with option ``o``."""
@@ -60,8 +59,7 @@ class Witness:
         value = s.constant + sum(cost for cost, _ in parts)
         if s.hub < 0:
             return value
-        # amounts are positive: capping the sum is capping after every block
-        hub = _capped(
+        hub = capped(
             [sum(x) for x in zip(s.hub_base, *(sent for _, sent in parts), strict=True)], s.hub_caps
         )
         need = (s.p.need_credits[s.hub], s.p.need_courses[s.hub])
@@ -123,10 +121,6 @@ def _witness(w: Witness, options: list[int], parts: list[Part]) -> Witness:
     found.s, found.options, found.owner, found.parts = w.s, options, w.owner, parts
     found.cost = found.total(parts)
     return found
-
-
-def _capped(values: list[int], caps: list[int]) -> tuple[int, ...]:
-    return tuple(map(min, values, caps))
 
 
 def _in_order(options: list[int], same: list[bool], k: int) -> bool:

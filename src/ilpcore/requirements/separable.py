@@ -23,7 +23,7 @@ assignment meeting the optimum backtracking only over options that cannot meet i
 from __future__ import annotations
 
 from ilpcore.requirements import blocks as _b
-from ilpcore.requirements.blocks import Block, Delta, Front, add, own_cost, sorted_runs
+from ilpcore.requirements.blocks import Block, Delta, Front, add, capped, own_cost, sorted_runs
 from ilpcore.requirements.problem import MISSING, Problem
 from ilpcore.requirements.shapes import Shape, shape_of
 
@@ -253,9 +253,8 @@ class Separable:
                     mine_sums[slot] += amount
                 for slot, amount in to_hub:
                     hub_sums[slot] += amount
-            # amounts are positive: capping the sums is capping after every course
-            start = tuple(map(min, mine_sums, blk.caps))
-            h0 = tuple(map(min, hub_sums, self.hub_caps))
+            start = capped(mine_sums, blk.caps)
+            h0 = capped(hub_sums, self.hub_caps)
         m = len(decided)
         low = decided[-1] if decided and m < len(steps) and steps[m][1] else 0
         made = self.frontiers[key] = _b.front(blk, start, h0, self.hub_caps, low, steps[m:])
@@ -383,12 +382,7 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
         apart.append(differ)
         last = owner
         if shared:
-            sums = by_tier.get(shared)
-            if sums is None:
-                sums = by_tier[shared] = [0] * (2 * width)
-            x = slot[tier]
-            sums[x] += cr
-            sums[width + x] += 1
+            _count_outside(by_tier, shared, slot[tier], cr, width)
     s.courses = courses
     s.steps = [tuple(x) for x in steps]
     base = [(0,) * len(b.caps) for b in blocks]
@@ -397,13 +391,9 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
     for c in [c for c, opts in enumerate(options) if len(opts) == 1]:  # the forced courses
         opts = options[c]
         _, _, shared, first = classes[opts]
-        cr, x = credits[c], slot[course_tier[c]]
+        cr = credits[c]
         if shared:
-            sums = by_tier.get(shared)
-            if sums is None:
-                sums = by_tier[shared] = [0] * (2 * width)
-            sums[x] += cr
-            sums[width + x] += 1
+            _count_outside(by_tier, shared, slot[course_tier[c]], cr, width)
         if first < 0:
             continue  # counted in no block
         if first == hub:
@@ -423,28 +413,40 @@ def _build(p: Problem, order: list[int], same: list[bool], shape: Shape, hub: in
                 covered[i] = list(sums)
             else:
                 covered[i] = [a + b for a, b in zip(mine_sums, sums, strict=True)]
-    none = shape.none
-    if shape.summed:  # only the nodes that courses count toward differ from their own cost
-        constant = shape.alone_total
-        for i, sums in covered.items():
-            if p.fixed[i] is None:
-                cum_cr, cum_co = _cumulative(sums[:width]), _cumulative(sums[width:])
-                own = own_cost(none, (p.need_credits[i], p.need_courses[i]), cum_cr, cum_co)
-                constant += own - shape.alone[i]
-        s.constant = constant
+    # the own cost of each node outside the blocks that courses count toward
+    own = {
+        i: own_cost(
+            shape.none,
+            (p.need_credits[i], p.need_courses[i]),
+            _cumulative(sums[:width]),
+            _cumulative(sums[width:]),
+        )
+        for i, sums in covered.items()
+        if p.fixed[i] is None
+    }
+    if shape.summed:  # only those nodes differ from their own cost with nothing counted
+        s.constant = shape.alone_total + sum(v - shape.alone[i] for i, v in own.items())
         return s
     agg: dict[int, int] = {}
     kids, choose = shape.kids, shape.choose
-    for i, value, need in shape.outside:
-        sums = covered.get(i)
-        if sums is not None and need is not None:
-            cum_cr, cum_co = _cumulative(sums[:width]), _cumulative(sums[width:])
-            value = own_cost(none, need, cum_cr, cum_co)
+    for i, value in shape.alone.items():
         below = [agg.get(j, 0) for j in kids[i]]
         m = choose[i]
-        agg[i] = value + (sum(sorted(below)[:m]) if m is not None else sum(below))
+        agg[i] = own.get(i, value) + (sum(sorted(below)[:m]) if m is not None else sum(below))
     s.constant = agg[0]
     return s
+
+
+def _count_outside(
+    by_tier: dict[tuple[int, ...], list[int]], shared: tuple[int, ...], x: int, cr: int, width: int
+) -> None:
+    """Count a course of ``cr`` units at tier slot ``x`` toward the nodes ``shared`` (outside the
+    blocks): credits at ``x``, courses at ``width + x``."""
+    sums = by_tier.get(shared)
+    if sums is None:
+        sums = by_tier[shared] = [0] * (2 * width)
+    sums[x] += cr
+    sums[width + x] += 1
 
 
 def _cumulative(values: list[int]) -> list[int]:

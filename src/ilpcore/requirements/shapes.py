@@ -59,24 +59,21 @@ class Shape:
         self.classes: dict[tuple[tuple[int, ...], ...], OptionsClass] = {}
         """Per set of options, what the solver reads of it (see :meth:`options_class`)."""
         self.hub_blocks: dict[int, HubBlocks] = {}
-        self.outside: list[tuple[int, int, tuple[int, int] | None]] = []
-        """The nodes outside every block, children first: each with its own cost when no
-        course counts toward it, and its need if courses count there (``None``: fixed)."""
+        self.alone: dict[int, int] = {}
+        """The nodes outside every block, children first, each with its own cost when no
+        course counts toward it."""
         zero = [0] * len(tiers)
         for i in reversed(range(len(p.parent))):
             if self.block_of[i] >= 0:
                 continue
             fixed = p.fixed[i]
             if fixed is not None:
-                value = self.none.pack(1 if fixed == MISSING else 0, 0, 0, fixed)
-                self.outside.append((i, value, None))
+                self.alone[i] = self.none.pack(1 if fixed == MISSING else 0, 0, 0, fixed)
             else:
                 need = (p.need_credits[i], p.need_courses[i])
-                self.outside.append((i, own_cost(self.none, need, zero, zero), need))
+                self.alone[i] = own_cost(self.none, need, zero, zero)
         self.kids = p.children
         self.choose = p.choose
-        self.alone = {i: value for i, value, _ in self.outside}
-        """Per node outside the blocks, its own cost when no course counts toward it."""
         self.summed = all(p.choose[i] is None for i in self.alone)
         """Whether the cost of the nodes outside the blocks is the sum of their own costs
         (none of them counts only its cheapest children: outside nodes' ancestors are

@@ -28,7 +28,7 @@ returns that same assignment.
 from __future__ import annotations
 
 from ilpcore.requirements.determined import determined_solution
-from ilpcore.requirements.follow import follow_exact, forced_later
+from ilpcore.requirements.follow import follow_exact
 from ilpcore.requirements.problem import (
     MISSING,
     TIERS,
@@ -256,3 +256,26 @@ def _classes(p: Problem, order: list[int]) -> list[object]:
         caps = tuple(c in cov for _, _, cov in p.caps)
         keys.append((p.options[c], p.course_credits[c], p.course_tier[c], caps))
     return keys
+
+
+def forced_later(
+    p: Problem, order: list[int], forced: list[bool]
+) -> list[tuple[dict[int, int], dict[int, int]]]:
+    """For each course that is not forced, what the forced courses after it in ``order``
+    count toward each node (credits, courses)."""
+    out: list[tuple[dict[int, int], dict[int, int]]] = []
+    cr: dict[int, int] = {}
+    co: dict[int, int] = {}
+    snapshot = (cr, co)
+    for c, f in zip(reversed(order), reversed(forced), strict=True):
+        if f:
+            if snapshot[0] is cr:
+                cr, co = dict(cr), dict(co)
+            for i in p.options[c][0]:
+                cr[i] = cr.get(i, 0) + p.course_credits[c]
+                co[i] = co.get(i, 0) + 1
+        else:
+            snapshot = (cr, co)
+            out.append(snapshot)
+    out.reverse()
+    return out
