@@ -1,4 +1,4 @@
-"""Blocks of :mod:`ilpcore.requirements.separable`: subtrees whose cost depends only on the
+"""Blocks of :mod:`ilpcore.requirements.completion`: subtrees whose cost depends only on the
 courses they receive, their capped states, and the frontiers of their dynamic programme.
 
 Students audited against one rule set share their blocks (the tree, its needs and the tiers

@@ -13,9 +13,10 @@ last assignment found (the witness) does not keep the option and no cheap change
 from __future__ import annotations
 
 from ilpcore.requirements.blocks import capped
+from ilpcore.requirements.completion import Options, Part, Separable
 from ilpcore.requirements.problem import Problem, Solution
 from ilpcore.requirements.repair import Witness, repaired
-from ilpcore.requirements.separable import Options, Part, Separable, separable
+from ilpcore.requirements.separable import separable
 
 __all__ = ["follow_exact"]
 

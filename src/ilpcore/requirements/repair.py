@@ -1,7 +1,7 @@
 """Cheap updates of the assignment the exact bound last found (the *witness*).
 
 :func:`ilpcore.requirements.solver` follows the exact bound of
-:mod:`ilpcore.requirements.separable` course by course; where the search's preferred option
+:mod:`ilpcore.requirements.completion` course by course; where the search's preferred option
 differs from the witness's, the bound must say whether some assignment meeting the optimum
 keeps it.  Mostly one does that differs from the witness only there, or also in one later
 course of the same size and status going the other way (two courses trading their places):
@@ -12,8 +12,8 @@ search asks the full programme.
 from __future__ import annotations
 
 from ilpcore.requirements.blocks import capped, own_cost
+from ilpcore.requirements.completion import Part, Separable
 from ilpcore.requirements.problem import Problem
-from ilpcore.requirements.separable import Part, Separable
 
 __all__ = ["Witness", "repaired"]
 
